@@ -133,6 +133,9 @@ QList<KeySpec> httpKeys() {
                                             "compressed"))),
             integer("maxInFlight", 8, 1, 256,
                     QT_TRANSLATE_NOOP("ConfigSchema", "Requests on the wire at once")),
+            make("caFile", Kind::String, QJsonValue::Undefined,
+                 QT_TRANSLATE_NOOP("ConfigSchema",
+                                   "PEM CA file trusted for https://; the system CAs otherwise")),
         },
         envelopeOrLegacy);
 }
