@@ -4,6 +4,9 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+#include <iterator>
+
 Q_LOGGING_CATEGORY(lcDistributor, "labrelay.distributor")
 
 namespace {
@@ -108,6 +111,44 @@ void Distributor::enqueue(const EnvelopePtr &envelope, const QJsonObject &option
     }
     if (std::optional<OutboxItem> overflow = m_outbox.push(std::move(item)))
         ++m_counters.dropped[int(DropReason::QueueFull)];
+    pump();
+    updateLoadState();
+}
+
+std::deque<OutboxItem> Distributor::takeHandover()
+{
+    std::deque<OutboxItem> items;
+    for (auto &[due, item] : m_retryWaiting)
+        items.push_back(std::move(item));
+    m_retryWaiting.clear();
+    m_retryTimer.stop();
+    std::deque<OutboxItem> queued = m_outbox.takeAll();
+    std::move(queued.begin(), queued.end(), std::back_inserter(items));
+    // Oldest first, so the adopter sends them in their original order.
+    std::sort(items.begin(), items.end(),
+              [](const OutboxItem &a, const OutboxItem &b) { return a.envelope->seq < b.envelope->seq; });
+    m_counters.handedOver += items.size();
+    return items;
+}
+
+void Distributor::adoptHandover(std::deque<OutboxItem> items)
+{
+    m_counters.enqueued += items.size();
+    if (m_stopping || m_state == State::Stopped) {
+        m_counters.dropped[int(DropReason::Disabled)] += items.size();
+        return;
+    }
+    std::deque<OutboxItem> newer = m_outbox.takeAll();
+    for (OutboxItem &item : items) {
+        item.id = ++m_nextId;
+        item.attempts = 0;
+        if (m_outbox.push(std::move(item)))
+            ++m_counters.dropped[int(DropReason::QueueFull)];
+    }
+    for (OutboxItem &item : newer) {
+        if (m_outbox.push(std::move(item)))
+            ++m_counters.dropped[int(DropReason::QueueFull)];
+    }
     pump();
     updateLoadState();
 }
@@ -317,13 +358,14 @@ void Distributor::releaseDueRetries() {
 }
 
 void Distributor::checkDrained() {
-    if (m_stopping && m_inFlight == 0 && (m_outbox.isEmpty() || !canTransmit()))
+    if (m_stopping && !m_finishing && m_inFlight == 0 && (m_outbox.isEmpty() || !canTransmit()))
         finishStop();
 }
 
 void Distributor::finishStop() {
-    if (!m_stopping || m_state == State::Stopped)
+    if (!m_stopping || m_finishing || m_state == State::Stopped)
         return;
+    m_finishing = true;
     m_drainTimer.stop();
     m_retryTimer.stop();
     m_reconnectTimer.stop();
@@ -346,5 +388,6 @@ void Distributor::finishStop() {
         m_counters.connectedClients = 0;
     setState(State::Stopped);
     m_stopping = false;
+    m_finishing = false;
     emit stopped();
 }

@@ -85,6 +85,12 @@ public:
     // Hands one event to this distributor. Never blocks, never throws.
     void enqueue(const EnvelopePtr &envelope, const QJsonObject &options = {});
 
+    // Failover and reconfiguration replace one instance by another without losing events: the
+    // old one hands over what it still holds (queued and waiting to retry, counted handedOver)
+    // and the new one adopts it (counted enqueued), ahead of anything newer.
+    std::deque<OutboxItem> takeHandover();
+    void adoptHandover(std::deque<OutboxItem> items);
+
     DistributorStats stats() const;
     // The health object of SPEC §2.3 [REC]: status, healthy, uptime, lastCheck, details, stats.
     QJsonObject health() const;
@@ -150,6 +156,7 @@ private:
     QString m_errorString;
     bool m_startReported = false;
     bool m_stopping = false;
+    bool m_finishing = false; // inside finishStop(): completions must not finish it again
     bool m_pumping = false;
     bool m_transportUp = false;
     int m_consecutiveFailures = 0;

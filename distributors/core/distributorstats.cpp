@@ -31,6 +31,7 @@ QJsonObject DistributorStats::toJson() const {
         {QStringLiteral("messagesFailed"), double(failed)},
         {QStringLiteral("dropped"), droppedJson},
         {QStringLiteral("droppedTotal"), double(droppedTotal())},
+        {QStringLiteral("handedOver"), double(handedOver)},
         {QStringLiteral("retries"), double(retries)},
         {QStringLiteral("bytesSent"), double(bytes)},
         {QStringLiteral("queued"), queued},

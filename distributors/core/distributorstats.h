@@ -18,13 +18,14 @@ enum class DropReason {
 QString dropReasonName(DropReason reason);
 
 // A snapshot of one distributor's counters. The invariant, at every snapshot:
-//   enqueued == sent + failed + dropped + queued + inFlight + retryWaiting
+//   enqueued == sent + failed + dropped + handedOver + queued + inFlight + retryWaiting
 struct DistributorStats {
     quint64 enqueued = 0;
     quint64 sent = 0;         // completed successfully (written, or acknowledged where acked)
     quint64 acknowledged = 0; // the part of `sent` the peer acknowledged (MQTT QoS 1/2, HTTP 2xx)
     quint64 failed = 0;       // gave up after the last attempt
     std::array<quint64, int(DropReason::Count)> dropped{};
+    quint64 handedOver = 0;    // passed to a replacement instance (failover, reconfigure)
     quint64 retries = 0;       // attempts after the first
     quint64 bytes = 0;         // payload bytes on the wire (all clients / targets)
     int queued = 0;            // waiting in the outbox
@@ -39,7 +40,10 @@ struct DistributorStats {
     quint64 droppedTotal() const;
     quint64 droppedBy(DropReason reason) const { return dropped[int(reason)]; }
     quint64 pending() const { return quint64(queued) + quint64(inFlight) + quint64(retryWaiting); }
-    bool isBalanced() const { return enqueued == sent + failed + droppedTotal() + pending(); }
+    bool isBalanced() const
+    {
+        return enqueued == sent + failed + droppedTotal() + handedOver + pending();
+    }
     QJsonObject toJson() const;
 };
 
