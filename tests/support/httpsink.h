@@ -15,7 +15,7 @@ class QSslConfiguration;
 class QTcpServer;
 class QTcpSocket;
 
-// A tiny HTTP/1.1 server for the HTTP distributor's tests, on 127.0.0.1: it records every
+// A tiny HTTP/1.1 server for tests, on 127.0.0.1: it records every
 // request (method, path, headers, body, arrival time) and answers each with a programmable
 // status, at once, after a delay, only when released, or never. Keep-alive is supported, so
 // the distributor's connection reuse is exercised as well.
