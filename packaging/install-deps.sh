@@ -8,7 +8,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libmosquitto-dev zlib1g-dev
+    libmosquitto-dev libssl-dev zlib1g-dev
     # run: platform plugins (xcb, offscreen) and the broker the demo talks to
     qt6-qpa-plugins fonts-dejavu-core mosquitto
     # test: a broker and its clients, a virtual display, and openssl for test certificates
