@@ -7,8 +7,7 @@
 
 #include <zlib.h>
 
-QByteArray gunzipIfNeeded(const QByteArray &bytes)
-{
+QByteArray gunzipIfNeeded(const QByteArray &bytes) {
     if (bytes.size() < 2 || uchar(bytes.at(0)) != 0x1f || uchar(bytes.at(1)) != 0x8b)
         return bytes;
     z_stream stream{};
@@ -29,45 +28,40 @@ QByteArray gunzipIfNeeded(const QByteArray &bytes)
     return rc == Z_STREAM_END ? out : QByteArray();
 }
 
-int EnvelopeCollector::count(const QString &event) const
-{
+int EnvelopeCollector::count(const QString &event) const {
     return int(std::count_if(m_envelopes.begin(), m_envelopes.end(), [&](const QJsonObject &e) {
         return e.value(QStringLiteral("event")).toString() == event;
     }));
 }
 
-QSet<quint64> EnvelopeCollector::seqs() const
-{
+QSet<quint64> EnvelopeCollector::seqs() const {
     QSet<quint64> set;
     for (const QJsonObject &envelope : m_envelopes)
         set.insert(quint64(envelope.value(QStringLiteral("seq")).toInteger()));
     return set;
 }
 
-QStringList EnvelopeCollector::events() const
-{
+QStringList EnvelopeCollector::events() const {
     QStringList list;
     for (const QJsonObject &envelope : m_envelopes)
         list.append(envelope.value(QStringLiteral("event")).toString());
     return list;
 }
 
-void EnvelopeCollector::collect(const QByteArray &json)
-{
+void EnvelopeCollector::collect(const QByteArray &json) {
     const QJsonDocument document = QJsonDocument::fromJson(json);
     if (document.isObject())
         m_envelopes.append(document.object());
 }
 
-UdpReceiver::UdpReceiver(QObject *parent) : QObject(parent)
-{
+UdpReceiver::UdpReceiver(QObject *parent)
+    : QObject(parent) {
     m_socket.bind(QHostAddress::LocalHost, 0);
     m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8 * 1024 * 1024);
     connect(&m_socket, &QUdpSocket::readyRead, this, &UdpReceiver::read);
 }
 
-void UdpReceiver::read()
-{
+void UdpReceiver::read() {
     while (m_socket.hasPendingDatagrams()) {
         const QNetworkDatagram datagram = m_socket.receiveDatagram();
         ++m_datagrams;
@@ -75,8 +69,8 @@ void UdpReceiver::read()
     }
 }
 
-WebSocketReceiver::WebSocketReceiver(const QUrl &url, QObject *parent) : QObject(parent)
-{
+WebSocketReceiver::WebSocketReceiver(const QUrl &url, QObject *parent)
+    : QObject(parent) {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
         const QJsonObject frame = QJsonDocument::fromJson(message.toUtf8()).object();
         if (frame.contains(QStringLiteral("seq")))
@@ -90,8 +84,7 @@ WebSocketReceiver::WebSocketReceiver(const QUrl &url, QObject *parent) : QObject
 MqttSubscriber::MqttSubscriber(quint16 port, const QString &topic, QObject *parent)
     : QObject(parent)
     , m_port(port)
-    , m_topic(topic)
-{
+    , m_topic(topic) {
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &MqttSubscriber::read);
     m_process.start(QStringLiteral("mosquitto_sub"),
                     {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
@@ -100,14 +93,12 @@ MqttSubscriber::MqttSubscriber(quint16 port, const QString &topic, QObject *pare
                      QStringLiteral("1")});
 }
 
-MqttSubscriber::~MqttSubscriber()
-{
+MqttSubscriber::~MqttSubscriber() {
     m_process.kill();
     m_process.waitForFinished(3000);
 }
 
-bool MqttSubscriber::waitUntilSubscribed(int timeoutMs)
-{
+bool MqttSubscriber::waitUntilSubscribed(int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     const QString marker = QUuid::createUuid().toString(QUuid::WithoutBraces);
     while (!deadline.hasExpired() && !m_markerSeen) {
@@ -121,8 +112,7 @@ bool MqttSubscriber::waitUntilSubscribed(int timeoutMs)
     return m_markerSeen;
 }
 
-void MqttSubscriber::read()
-{
+void MqttSubscriber::read() {
     m_buffer.append(m_process.readAllStandardOutput());
     qsizetype newline = 0;
     while ((newline = m_buffer.indexOf('\n')) >= 0) {

@@ -14,8 +14,7 @@
 // Decompresses gzip (RFC 1952) or returns plain bytes unchanged.
 QByteArray gunzipIfNeeded(const QByteArray &bytes);
 
-class EnvelopeCollector
-{
+class EnvelopeCollector {
 public:
     const QList<QJsonObject> &envelopes() const { return m_envelopes; }
     int count() const { return int(m_envelopes.size()); }
@@ -32,8 +31,9 @@ private:
 };
 
 // A UDP socket on 127.0.0.1 with a port the OS picked.
-class UdpReceiver : public QObject, public EnvelopeCollector
-{
+class UdpReceiver
+    : public QObject
+    , public EnvelopeCollector {
     Q_OBJECT
 
 public:
@@ -50,8 +50,9 @@ private:
 
 // A WebSocket client that keeps every data frame (control frames such as the welcome, pong and
 // heartbeats are counted apart).
-class WebSocketReceiver : public QObject, public EnvelopeCollector
-{
+class WebSocketReceiver
+    : public QObject
+    , public EnvelopeCollector {
     Q_OBJECT
 
 public:
@@ -66,8 +67,9 @@ private:
 };
 
 // A mosquitto_sub process subscribed to a topic filter on a broker, printing one payload per line.
-class MqttSubscriber : public QObject, public EnvelopeCollector
-{
+class MqttSubscriber
+    : public QObject
+    , public EnvelopeCollector {
     Q_OBJECT
 
 public:

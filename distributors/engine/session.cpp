@@ -1,0 +1,348 @@
+#include "session.h"
+
+#include "clock.h"
+#include "configmanager.h"
+#include "configschema.h"
+
+#include <QJsonArray>
+#include <QPromise>
+
+namespace {
+
+const QStringList SessionRetryKeys{QStringLiteral("retryAttempts"), QStringLiteral("retryDelay"),
+                                   QStringLiteral("retryBackoff")};
+
+bool isHealthyState(const QString &state) {
+    return state == QLatin1String("connected") || state == QLatin1String("degraded");
+}
+
+} // namespace
+
+Session::Session(const QString &id, const SessionConfig &config, ConfigManager *configManager,
+                 QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_createdAt(Clock::epochMs())
+    , m_config(config)
+    , m_configManager(configManager) {
+    for (const auto &[typeName, configured] : config.distributors.entries()) {
+        if (const auto type = DistributorTypes::fromName(typeName))
+            ensureSlot(*type)->setConfigured(configured);
+    }
+    m_router.setRouting(config.eventRouting, config.unroutedPolicy());
+    const QJsonObject options = config.options;
+    if (options.value(QStringLiteral("enableHealthCheck")).toBool(true)) {
+        m_healthTimer.setInterval(
+            options.value(QStringLiteral("healthCheckInterval")).toInt(30000));
+        connect(&m_healthTimer, &QTimer::timeout, this, &Session::runHealthCheck);
+    }
+}
+
+Session::~Session() = default;
+
+void Session::setState(SessionState state) {
+    if (m_state == state)
+        return;
+    m_state = state;
+    if (isOpen() && m_healthTimer.interval() > 0 && !m_healthTimer.isActive())
+        m_healthTimer.start();
+    if (!isOpen())
+        m_healthTimer.stop();
+    emit stateChanged(state);
+}
+
+QString Session::templateName() const {
+    return m_config.options.value(QStringLiteral("basedOnTemplate")).toString();
+}
+
+SessionConfig Session::currentConfig() const {
+    SessionConfig config = m_config;
+    config.templateName = QString(); // the distributors below are complete
+    config.sessionId = m_id;
+    config.distributors = DistributorConfigMap();
+    for (const DistributorSlot *slot : m_slots)
+        config.distributors.insert(slot->typeName(), slot->configured());
+    config.enabledDistributors = activeTypes();
+    config.eventRouting = m_router.routing();
+    config.setUnroutedPolicy(m_router.policy());
+    return config;
+}
+
+DistributorSlot *Session::slot(const QString &type) const {
+    for (DistributorSlot *slot : m_slots) {
+        if (slot->typeName() == type)
+            return slot;
+    }
+    return nullptr;
+}
+
+DistributorSlot *Session::ensureSlot(DistributorType type) {
+    if (DistributorSlot *existing = slot(DistributorTypes::name(type)))
+        return existing;
+    auto *created = new DistributorSlot(type, m_id, this);
+    m_slots.append(created);
+    const QString typeName = created->typeName();
+    connect(
+        created, &DistributorSlot::stateChanged, this,
+        [this, typeName](Distributor::State from, Distributor::State to, const QString &detail) {
+            emit distributorStateChanged(typeName, Distributor::stateName(from),
+                                         Distributor::stateName(to), detail);
+            recomputeState();
+        });
+    connect(created, &DistributorSlot::errorOccurred, this,
+            [this, typeName](const QString &message) { emit distributorError(typeName, message); });
+    connect(created, &DistributorSlot::failedOver, this,
+            [this, typeName](int from, int to, const QString &reason) {
+                emit failedOver(typeName, from, to, reason);
+            });
+    return created;
+}
+
+void Session::removeSlot(DistributorSlot *slot) {
+    if (!slot || slot->isActive() || !m_slots.removeOne(slot))
+        return;
+    slot->deleteLater();
+}
+
+QStringList Session::activeTypes() const {
+    QStringList types;
+    for (const DistributorSlot *slot : m_slots) {
+        if (slot->isActive())
+            types.append(slot->typeName());
+    }
+    return types;
+}
+
+QList<QJsonObject> Session::effectiveConfigs(DistributorType type,
+                                             const QJsonObject &configured) const {
+    QJsonObject base = ConfigSchema::defaults(type);
+    for (const QString &key : SessionRetryKeys) {
+        if (m_config.options.contains(key) && !configured.contains(key))
+            base.insert(key, m_config.options.value(key));
+    }
+    QJsonObject primary = configured;
+    const QJsonArray alternatives = primary.take(QStringLiteral("failover")).toArray();
+    const QString typeName = DistributorTypes::name(type);
+    QList<QJsonObject> configs{ConfigManager::mergeOverride(
+        base, m_configManager->expandDistributorConfig(typeName, primary))};
+    for (const QJsonValue &alternative : alternatives) {
+        const QJsonObject merged = ConfigManager::mergeOverride(primary, alternative.toObject());
+        configs.append(ConfigManager::mergeOverride(
+            base, m_configManager->expandDistributorConfig(typeName, merged)));
+    }
+    return configs;
+}
+
+QFuture<QList<StartReportEntry>> Session::start(int reportAfterMs) {
+    struct Pending {
+        QPromise<QList<StartReportEntry>> promise;
+        QList<StartReportEntry> report;
+        int outstanding = 0;
+        bool finished = false;
+        QTimer timer;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->promise.start();
+    auto finish = [pending] {
+        if (pending->finished)
+            return;
+        pending->finished = true;
+        pending->timer.stop();
+        pending->promise.addResult(pending->report);
+        pending->promise.finish();
+    };
+    // All entries exist before any start: a transport may report synchronously.
+    QList<DistributorSlot *> starting;
+    for (const QString &typeName : m_config.enabledTypes()) {
+        if (DistributorSlot *target = slot(typeName)) {
+            pending->report.append({typeName, false, true, QString()});
+            starting.append(target);
+        }
+    }
+    pending->outstanding = int(starting.size());
+    for (qsizetype index = 0; index < starting.size(); ++index) {
+        DistributorSlot *target = starting.at(index);
+        target
+            ->start(effectiveConfigs(target->type(), target->configured()),
+                    DistributorSlot::OnFailure::KeepRetrying)
+            .then(this, [pending, index, finish](DistributorSlot::StartOutcome outcome) {
+                StartReportEntry &entry = pending->report[index];
+                entry.pending = false;
+                entry.ok = outcome.ok;
+                entry.error = outcome.ok ? QString()
+                                         : QStringLiteral("Failed to connect %1 distributor: %2")
+                                               .arg(entry.type, outcome.error);
+                if (--pending->outstanding == 0)
+                    finish();
+            });
+    }
+    if (pending->outstanding == 0) {
+        finish();
+    } else {
+        pending->timer.setSingleShot(true);
+        connect(&pending->timer, &QTimer::timeout, this, finish);
+        pending->timer.start(reportAfterMs);
+    }
+    return pending->promise.future();
+}
+
+QFuture<bool> Session::stopAll(int drainMs) {
+    QList<QFuture<bool>> stops;
+    for (DistributorSlot *slot : m_slots)
+        stops.append(slot->stop(drainMs));
+    m_healthTimer.stop();
+    return QtFuture::whenAll(stops.begin(), stops.end()).then([](const QList<QFuture<bool>> &) {
+        return true;
+    });
+}
+
+void Session::setRouting(const EventRouting &routing, UnroutedPolicy policy) {
+    m_router.setRouting(routing, policy);
+}
+
+EnvelopePtr Session::stamp(const QString &event, const QJsonValue &data) {
+    return makeEnvelope(event, m_id, ++m_seq, Clock::epochMs(), data);
+}
+
+RouteOutcome Session::route(const QString &event, const QJsonValue &data,
+                            const QJsonObject &options) {
+    const EnvelopePtr envelope = stamp(event, data);
+    RouteOutcome outcome;
+    outcome.seq = envelope->seq;
+    const EventRouter::Resolution resolution = m_router.resolve(event);
+    switch (resolution.match) {
+    case EventRouter::Match::Route:
+    case EventRouter::Match::Wildcard:
+        for (const QString &type : *resolution.types)
+            deliver(envelope, type, options, outcome);
+        break;
+    case EventRouter::Match::Broadcast:
+        for (DistributorSlot *slot : std::as_const(m_slots)) {
+            if (slot->acceptsEvents())
+                deliver(envelope, slot->typeName(), options, outcome);
+        }
+        break;
+    case EventRouter::Match::Drop:
+        ++m_unroutedDropped;
+        outcome.droppedUnrouted = true;
+        noteDrop(event, QString(), QStringLiteral("no route"));
+        break;
+    }
+    return outcome;
+}
+
+RouteOutcome Session::distribute(const QString &event, const QJsonValue &data,
+                                 const QStringList &targets, const QJsonObject &options) {
+    const EnvelopePtr envelope = stamp(event, data);
+    RouteOutcome outcome;
+    outcome.seq = envelope->seq;
+    if (targets.isEmpty() || targets.contains(QStringLiteral("all"))) {
+        for (DistributorSlot *slot : std::as_const(m_slots)) {
+            if (slot->acceptsEvents())
+                deliver(envelope, slot->typeName(), options, outcome);
+        }
+        return outcome;
+    }
+    for (const QString &target : targets)
+        deliver(envelope, target, options, outcome);
+    return outcome;
+}
+
+void Session::deliver(const EnvelopePtr &envelope, const QString &type, const QJsonObject &options,
+                      RouteOutcome &outcome) {
+    // Registered names (`mqtt_<session>`) are accepted for compatibility and mean the type.
+    QString typeName = type;
+    if (!slot(typeName) && typeName.endsWith(QLatin1Char('_') + m_id))
+        typeName.chop(m_id.size() + 1);
+    DistributorSlot *target = slot(typeName);
+    if (!target) {
+        outcome.skipped.append({envelope->event, type, QStringLiteral("not configured")});
+        return;
+    }
+    if (outcome.queued.contains(typeName))
+        return; // duplicates in a route collapse
+    if (!target->acceptsEvents()) {
+        outcome.skipped.append({envelope->event, typeName, QStringLiteral("inactive")});
+        noteDrop(envelope->event, typeName, QStringLiteral("disabled"));
+    } else {
+        outcome.queued.append(typeName);
+    }
+    target->route(envelope, options.isEmpty() ? options : optionsFor(target, options));
+}
+
+QJsonObject Session::optionsFor(const DistributorSlot *slot, const QJsonObject &options) const {
+    // Flat options apply to every distributor; options keyed by type or registered name apply to
+    // that one only (SPEC §7 #20 [REC]).
+    QJsonObject flat;
+    for (auto it = options.begin(); it != options.end(); ++it) {
+        const bool perDistributor =
+            it.value().isObject()
+            && (DistributorTypes::isKnown(it.key()) || it.key().endsWith(QLatin1Char('_') + m_id));
+        if (!perDistributor && it.key() != QLatin1String("targets"))
+            flat.insert(it.key(), it.value());
+    }
+    QJsonObject resolved =
+        ConfigManager::mergeOverride(flat, options.value(slot->typeName()).toObject());
+    return ConfigManager::mergeOverride(resolved, options.value(slot->registeredName()).toObject());
+}
+
+void Session::noteDrop(const QString &event, const QString &type, const QString &reason) {
+    const QString key = type + QLatin1Char('/') + reason;
+    const qint64 now = Clock::epochMs();
+    auto it = m_lastDropSignal.find(key);
+    if (it != m_lastDropSignal.end() && now - it.value() < 1000)
+        return;
+    m_lastDropSignal.insert(key, now);
+    emit eventDropped(event, type, reason);
+}
+
+void Session::recomputeState() {
+    if (!isOpen())
+        return;
+    bool healthy = true;
+    for (const DistributorSlot *slot : std::as_const(m_slots)) {
+        if (slot->isActive())
+            healthy = healthy && isHealthyState(Distributor::stateName(slot->instance()->state()));
+    }
+    setState(healthy ? SessionState::Active : SessionState::Degraded);
+}
+
+void Session::runHealthCheck() {
+    for (DistributorSlot *slot : std::as_const(m_slots))
+        slot->probe();
+    emit healthReport(healthJson());
+}
+
+QJsonObject Session::healthJson() const {
+    QJsonArray distributors;
+    int healthy = 0;
+    for (const DistributorSlot *slot : m_slots) {
+        if (!slot->isActive())
+            continue;
+        const QJsonObject health = slot->instance()->health();
+        healthy += health.value(QStringLiteral("healthy")).toBool() ? 1 : 0;
+        distributors.append(health);
+    }
+    return {{QStringLiteral("timestamp"), double(Clock::epochMs())},
+            {QStringLiteral("distributors"), distributors},
+            {QStringLiteral("summary"),
+             QJsonObject{{QStringLiteral("total"), distributors.size()},
+                         {QStringLiteral("healthy"), healthy},
+                         {QStringLiteral("unhealthy"), int(distributors.size()) - healthy}}}};
+}
+
+SessionSnapshot Session::snapshot() const {
+    SessionSnapshot snapshot;
+    snapshot.id = m_id;
+    snapshot.state = sessionStateName(m_state);
+    snapshot.templateName = templateName();
+    snapshot.createdAt = m_createdAt;
+    snapshot.eventsIn = m_seq;
+    snapshot.unroutedDropped = m_unroutedDropped;
+    for (const DistributorSlot *slot : m_slots) {
+        DistributorSnapshot distributor = slot->snapshot();
+        snapshot.errors += distributor.failed;
+        snapshot.distributors.append(distributor);
+    }
+    return snapshot;
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "configmanager.h"
+#include "enginesnapshot.h"
+#include "enginetypes.h"
+#include "result.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+class Session;
+
+// The engine's front door (SPEC §2): creates and closes sessions, switches distributors on and
+// off, reconfigures them, routes events, and reports status. Everything runs on the thread the
+// manager lives on; operations that touch the network answer with a QFuture. Observers get Qt
+// signals for every change and an EngineSnapshot at a fixed rate — never a signal per event.
+class SessionManager : public QObject {
+    Q_OBJECT
+
+public:
+    enum class ReconfigureMode { Merge, Replace };
+
+    // How long disable/close let in-flight events finish (SPEC §2.3 [REC]).
+    static constexpr int DrainMs = 2000;
+    // createSession reports distributors still connecting after this long as "pending".
+    static constexpr int StartReportMs = 5000;
+
+    explicit SessionManager(QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    ConfigManager &configManager() { return m_configManager; }
+
+    QFuture<Result<CreateSessionResult>> createSession(const QString &sessionId,
+                                                       const SessionConfig &options);
+    Session *getSession(const QString &sessionId) const;
+    QStringList sessionIds() const;
+    QJsonArray listSessions() const;
+    // False for an unknown id (and the warning signal); true once every resource is released.
+    QFuture<bool> closeSession(const QString &sessionId);
+    QFuture<bool> cleanup();
+
+    QFuture<Result<EnableResult>> enableDistributor(const QString &sessionId, const QString &type,
+                                                    const QJsonObject &config = {});
+    // True once stopped and released; false (with a warning) if the type was not active.
+    QFuture<Result<bool>> disableDistributor(const QString &sessionId, const QString &type);
+    QFuture<Result<bool>> reconfigureDistributor(const QString &sessionId, const QString &type,
+                                                 const QJsonObject &config,
+                                                 ReconfigureMode mode = ReconfigureMode::Merge);
+    Result<bool> switchToFailover(const QString &sessionId, const QString &type);
+
+    // Replaces the routing table atomically (and the unrouted policy when given).
+    Result<RoutingReport> updateEventRouting(const QString &sessionId, const EventRouting &routing,
+                                             std::optional<UnroutedPolicy> policy = std::nullopt);
+    Result<RoutingReport> mergeEventRouting(const QString &sessionId, const EventRouting &routing);
+
+    Result<RouteOutcome> routeEvent(const QString &sessionId, const QString &event,
+                                    const QJsonValue &data, const QJsonObject &options = {});
+    // options.targets: distributor types (or "all"); other keys as for routeEvent.
+    Result<RouteOutcome> distribute(const QString &sessionId, const QString &event,
+                                    const QJsonValue &data, const QJsonObject &options = {});
+
+    Result<QJsonObject> getSessionStatus(const QString &sessionId) const;
+    Result<SessionConfig> exportSessionConfig(const QString &sessionId) const;
+
+    EngineSnapshot snapshot();
+    // Period of snapshotReady(); at least 100 ms (10 Hz).
+    void setSnapshotInterval(int milliseconds);
+
+signals:
+    void sessionCreated(const QString &sessionId);
+    void sessionStateChanged(const QString &sessionId, const QString &state);
+    void sessionClosed(const QString &sessionId);
+    void distributorStateChanged(const QString &sessionId, const QString &type,
+                                 const QString &oldState, const QString &newState,
+                                 const QString &detail);
+    void distributorError(const QString &sessionId, const QString &type, const QString &message);
+    void failoverSwitched(const QString &sessionId, const QString &type, int fromIndex, int toIndex,
+                          const QString &reason);
+    void routingChanged(const QString &sessionId);
+    void configWarnings(const QString &sessionId, const QStringList &warnings);
+    void healthReport(const QString &sessionId, const QJsonObject &report);
+    void eventDropped(const QString &sessionId, const QString &event, const QString &type,
+                      const QString &reason);
+    void warning(const QString &sessionId, const QString &message);
+    void snapshotReady(const EngineSnapshot &snapshot);
+
+private:
+    Session *openSession(const QString &sessionId) const;
+    static QString notFound(const QString &sessionId);
+    // `<type>: port <p> already in use by session <id>` if another session listens there.
+    QString portConflict(const QString &sessionId, const QString &type,
+                         const QJsonObject &effective) const;
+    Result<RoutingReport> applyRouting(Session *session, const EventRouting &routing,
+                                       UnroutedPolicy policy);
+    void wire(Session *session);
+    void emitSnapshot();
+
+    ConfigManager m_configManager;
+    QList<Session *> m_sessions; // children, in creation order (initialising ones included)
+    QHash<QString, Session *> m_byId;
+    QTimer m_snapshotTimer;
+    struct RateSample {
+        quint64 count = 0;
+        qint64 at = 0;
+    };
+    QHash<QString, RateSample> m_rates; // "session" or "session/type" → last totals
+};
