@@ -27,6 +27,16 @@ QJsonObject toJson(const DistributorSnapshot &d) {
         {QStringLiteral("failoverIndex"), d.failoverIndex},
         {QStringLiteral("failoverAlternatives"), d.failoverAlternatives},
     };
+    json.insert(QStringLiteral("probe"),
+                QJsonObject{{QStringLiteral("enabled"), d.probe.enabled},
+                            {QStringLiteral("connected"), d.probe.connected},
+                            {QStringLiteral("note"), d.probe.note},
+                            {QStringLiteral("received"), double(d.probe.received)},
+                            {QStringLiteral("lost"), double(d.probe.lost)},
+                            {QStringLiteral("duplicates"), double(d.probe.duplicates)},
+                            {QStringLiteral("latencyP50Ms"), d.probe.latencyP50Ms},
+                            {QStringLiteral("latencyP99Ms"), d.probe.latencyP99Ms},
+                            {QStringLiteral("lastSeq"), double(d.probe.lastSeq)}});
     if (d.connectedClients >= 0)
         json.insert(QStringLiteral("connectedClients"), d.connectedClients);
     if (!d.lastError.isEmpty()) {
@@ -48,5 +58,11 @@ QJsonObject toJson(const SessionSnapshot &s) {
             {QStringLiteral("eventsPerSecond"), s.eventsPerSecond},
             {QStringLiteral("unroutedDropped"), double(s.unroutedDropped)},
             {QStringLiteral("errors"), double(s.errors)},
+            {QStringLiteral("synthetic"),
+             QJsonObject{{QStringLiteral("running"), s.syntheticRunning},
+                         {QStringLiteral("mode"), s.syntheticMode}}},
+            {QStringLiteral("recording"),
+             QJsonObject{{QStringLiteral("active"), s.recording},
+                         {QStringLiteral("path"), s.recordingPath}}},
             {QStringLiteral("distributors"), distributors}};
 }
