@@ -50,19 +50,18 @@ QJsonObject toJson(const SessionSnapshot &s) {
     QJsonArray distributors;
     for (const DistributorSnapshot &d : s.distributors)
         distributors.append(toJson(d));
-    return {{QStringLiteral("sessionId"), s.id},
-            {QStringLiteral("status"), s.state},
-            {QStringLiteral("template"), s.templateName},
-            {QStringLiteral("createdAt"), double(s.createdAt)},
-            {QStringLiteral("eventsIn"), double(s.eventsIn)},
-            {QStringLiteral("eventsPerSecond"), s.eventsPerSecond},
-            {QStringLiteral("unroutedDropped"), double(s.unroutedDropped)},
-            {QStringLiteral("errors"), double(s.errors)},
-            {QStringLiteral("synthetic"),
-             QJsonObject{{QStringLiteral("running"), s.syntheticRunning},
-                         {QStringLiteral("mode"), s.syntheticMode}}},
-            {QStringLiteral("recording"),
-             QJsonObject{{QStringLiteral("active"), s.recording},
-                         {QStringLiteral("path"), s.recordingPath}}},
-            {QStringLiteral("distributors"), distributors}};
+    return {
+        {QStringLiteral("sessionId"), s.id},
+        {QStringLiteral("status"), s.state},
+        {QStringLiteral("template"), s.templateName},
+        {QStringLiteral("createdAt"), double(s.createdAt)},
+        {QStringLiteral("eventsIn"), double(s.eventsIn)},
+        {QStringLiteral("eventsPerSecond"), s.eventsPerSecond},
+        {QStringLiteral("unroutedDropped"), double(s.unroutedDropped)},
+        {QStringLiteral("errors"), double(s.errors)},
+        {QStringLiteral("synthetic"), QJsonObject{{QStringLiteral("running"), s.syntheticRunning},
+                                                  {QStringLiteral("mode"), s.syntheticMode}}},
+        {QStringLiteral("recording"), QJsonObject{{QStringLiteral("active"), s.recording},
+                                                  {QStringLiteral("path"), s.recordingPath}}},
+        {QStringLiteral("distributors"), distributors}};
 }

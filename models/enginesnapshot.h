@@ -8,6 +8,19 @@
 // What observers (the window, the headless log, the API) learn about the engine, as plain values
 // delivered at a fixed rate (at most 10 Hz) — never one signal per event.
 
+// What a delivery probe (a real client of the distributor) saw arrive: end-to-end proof.
+struct ProbeSnapshot {
+    bool enabled = false;
+    bool connected = false;
+    QString note;         // why there is no probe, or what it is waiting for
+    quint64 received = 0; // distinct seqs received
+    quint64 lost = 0;     // seqs skipped over (gaps), net of late arrivals
+    quint64 duplicates = 0;
+    double latencyP50Ms = 0; // entry into the session → received by the probe
+    double latencyP99Ms = 0;
+    quint64 lastSeq = 0;
+};
+
 struct DistributorSnapshot {
     QString type;
     bool configured = false;
@@ -37,6 +50,8 @@ struct DistributorSnapshot {
     int failoverIndex = 0; // 0 = primary config, n = the n-th failover alternative
     int failoverAlternatives = 0;
 
+    ProbeSnapshot probe;
+
     quint64 dropped() const { return droppedQueueFull + droppedDisabled + droppedNoClients; }
 };
 
@@ -49,6 +64,10 @@ struct SessionSnapshot {
     double eventsPerSecond = 0;
     quint64 unroutedDropped = 0; // dropped by the "drop" unrouted policy
     quint64 errors = 0;          // failed sends over all distributors
+    bool syntheticRunning = false;
+    QString syntheticMode; // "realistic" or "parity"
+    bool recording = false;
+    QString recordingPath;
     QList<DistributorSnapshot> distributors;
 
     const DistributorSnapshot *distributor(const QString &type) const {
