@@ -168,9 +168,9 @@ private:
     LatencyWindow m_latency;
     int m_inFlight = 0;
 
-    QTimer m_retryTimer;
-    QTimer m_reconnectTimer;
-    QTimer m_drainTimer;
+    QTimer m_retryTimer{this};
+    QTimer m_reconnectTimer{this};
+    QTimer m_drainTimer{this};
     ReconnectBackoff m_reconnectBackoff;
     qint64 m_createdMs = 0;
     qint64 m_lastStateChangeMs = 0;

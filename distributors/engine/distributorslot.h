@@ -122,7 +122,7 @@ private:
     quint64 m_inactiveDrops = 0; // routed while nothing ran (counted as disabled)
     quint64 m_heldOverflow = 0;
 
-    QTimer m_failoverTimer;
-    QTimer m_failbackTimer;
+    QTimer m_failoverTimer{this};
+    QTimer m_failbackTimer{this};
     int m_lastTried = 0;
 };

@@ -95,6 +95,6 @@ private:
     EventRouter m_router;
     quint64 m_seq = 0;
     quint64 m_unroutedDropped = 0;
-    QTimer m_healthTimer;
+    QTimer m_healthTimer{this};
     QHash<QString, qint64> m_lastDropSignal;
 };

@@ -69,6 +69,7 @@ public:
     EngineSnapshot snapshot();
     // Period of snapshotReady(); at least 100 ms (10 Hz).
     void setSnapshotInterval(int milliseconds);
+    int snapshotInterval() const { return m_snapshotTimer.interval(); }
 
 signals:
     void sessionCreated(const QString &sessionId);
@@ -102,7 +103,8 @@ private:
     ConfigManager m_configManager;
     QList<Session *> m_sessions; // children, in creation order (initialising ones included)
     QHash<QString, Session *> m_byId;
-    QTimer m_snapshotTimer;
+    // Member QObjects are children so that moveToThread() (EngineHost) takes them along.
+    QTimer m_snapshotTimer{this};
     struct RateSample {
         quint64 count = 0;
         qint64 at = 0;

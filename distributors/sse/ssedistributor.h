@@ -63,6 +63,6 @@ private:
     SseHttpServer *m_server = nullptr; // child of this while listening
     QList<SseStream *> m_streams;      // children of this
     SseReplayBuffer m_replay;
-    QTimer m_heartbeat;
+    QTimer m_heartbeat{this};
     qint64 m_listeningSinceMs = 0;
 };

@@ -68,7 +68,7 @@ private:
     void reject(QTcpSocket *socket, int status, const QString &reason);
     void forget(QTcpSocket *socket);
 
-    QTcpServer m_server;
+    QTcpServer m_server{this};
     QHash<QTcpSocket *, Pending> m_pending;
     QSet<QTcpSocket *> m_closing; // responses being flushed before the socket closes
     int m_requestTimeoutMs = DefaultRequestTimeoutMs;

@@ -55,7 +55,7 @@ private:
     const bool m_compress;
     const QJsonArray m_configTargets;
 
-    QUdpSocket m_socket;
+    QUdpSocket m_socket{this};
     UdpTargetTable m_targets;
     std::vector<int> m_configIndices; // the config targets' indices in m_targets
     bool m_starting = false;          // waiting for the config targets' host lookups

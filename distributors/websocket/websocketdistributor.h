@@ -60,5 +60,5 @@ private:
 
     WebSocketClientRegistry *m_registry; // child
     WebSocketListener *m_listener;       // child
-    QTimer m_heartbeat;
+    QTimer m_heartbeat{this};
 };
