@@ -40,8 +40,7 @@ struct DistributorStats {
     quint64 droppedTotal() const;
     quint64 droppedBy(DropReason reason) const { return dropped[int(reason)]; }
     quint64 pending() const { return quint64(queued) + quint64(inFlight) + quint64(retryWaiting); }
-    bool isBalanced() const
-    {
+    bool isBalanced() const {
         return enqueued == sent + failed + droppedTotal() + handedOver + pending();
     }
     QJsonObject toJson() const;
