@@ -61,6 +61,7 @@ bool MosquittoBroker::writeConfig() {
     } else {
         config += QStringLiteral("allow_anonymous true\n");
     }
+    config += m_options.extraConfig;
     QFile file(m_dir.filePath(QStringLiteral("mosquitto.conf")));
     if (!file.open(QIODevice::WriteOnly)) {
         m_error = file.errorString();

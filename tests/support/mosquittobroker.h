@@ -20,6 +20,7 @@ public:
         QString caFile;
         QString certificateFile;
         QString keyFile;
+        QString extraConfig; // appended to mosquitto.conf as written
     };
 
     MosquittoBroker();
