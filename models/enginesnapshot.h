@@ -27,6 +27,7 @@ struct DistributorSnapshot {
     bool active = false; // an instance is running (enabled)
     QString state;       // SPEC decision 9 names; "stopped" when not active
     QString target;      // where events go, for people
+    QString hint;        // advice for people, e.g. how to start a missing broker
     QString lastError;
     qint64 lastErrorAt = 0;
     int connectedClients = -1; // servers only

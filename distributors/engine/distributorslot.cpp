@@ -142,6 +142,8 @@ QFuture<DistributorSlot::StartOutcome> DistributorSlot::start(const QList<QJsonO
 
 void DistributorSlot::adopt(Distributor *instance, const QList<QJsonObject> &configs, int index) {
     m_instance = instance;
+    if (m_probeWanted) // a new target (reconfigure, failover) needs a probe of its own
+        startProbe();
     m_configs = configs;
     m_index = index;
     m_transition = false;
@@ -290,6 +292,35 @@ void DistributorSlot::breakBeforeMake(const QList<QJsonObject> &configs,
     old->disconnectFromTarget(DrainMs);
 }
 
+void DistributorSlot::enableProbe(const ProbeFactory &factory) {
+    m_probeFactory = factory;
+    m_probeWanted = true;
+    startProbe();
+}
+
+void DistributorSlot::disableProbe() {
+    m_probeWanted = false;
+    stopProbe();
+}
+
+void DistributorSlot::startProbe() {
+    stopProbe();
+    if (!m_instance || !m_probeFactory)
+        return;
+    m_probe = m_probeFactory(m_type, m_instance->config());
+    if (m_probe)
+        m_probe->start();
+}
+
+void DistributorSlot::stopProbe() {
+    if (!m_probe)
+        return;
+    m_probe->stop();
+    m_lastProbe = m_probe->snapshot();
+    m_lastProbe.enabled = false;
+    m_probe.reset();
+}
+
 QFuture<bool> DistributorSlot::stop(int drainMs) {
     auto promise = std::make_shared<QPromise<bool>>();
     promise->start();
@@ -297,6 +328,7 @@ QFuture<bool> DistributorSlot::stop(int drainMs) {
     m_failoverTimer.stop();
     m_failbackTimer.stop();
     discardLaunches();
+    stopProbe(); // before its distributor: a WebSocket probe would see 1001 and reconnect
     m_inactiveDrops += m_held.size();
     m_held.clear();
     m_transition = false;
@@ -332,6 +364,8 @@ void DistributorSlot::checkStopped() {
 void DistributorSlot::route(const EnvelopePtr &envelope, const QJsonObject &options) {
     ++m_routed;
     if (m_instance) {
+        if (m_probe)
+            m_probe->expect(envelope->seq, envelope->enteredNs);
         m_instance->enqueue(envelope, options);
     } else if (m_transition) {
         const int capacity = m_configs.isEmpty()
@@ -455,6 +489,8 @@ DistributorSnapshot DistributorSlot::snapshot() const {
     snapshot.retries = total.retries;
     snapshot.bytes = total.bytes;
     snapshot.queued = int(total.pending()) + int(m_held.size());
+    snapshot.probe = m_probe ? m_probe->snapshot() : m_lastProbe;
+    snapshot.hint = m_hint;
     snapshot.failoverIndex = m_index;
     snapshot.failoverAlternatives = std::max(0, alternativeCount());
     return snapshot;

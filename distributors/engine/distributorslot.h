@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deliveryprobe.h"
 #include "distributor.h"
 #include "enginesnapshot.h"
 #include "result.h"
@@ -66,6 +67,17 @@ public:
     void switchToNextAlternative();
 
     void route(const EnvelopePtr &envelope, const QJsonObject &options);
+
+    // The delivery probe watching this type, fed with every event routed to the instance.
+    // The slot owns it; a replaced instance gets a fresh probe through the factory.
+    using ProbeFactory =
+        std::function<std::unique_ptr<DeliveryProbe>(DistributorType, const QJsonObject &)>;
+    // Wanted probes follow the instance: they start with it and stop with it.
+    void enableProbe(const ProbeFactory &factory);
+    void disableProbe();
+    bool isProbeEnabled() const { return m_probeWanted; }
+    // A line for people about this type (e.g. how to start the demo's MQTT broker).
+    void setHint(const QString &hint) { m_hint = hint; }
     void probe();
 
     // Totals for the snapshot (rates are added by the caller).
@@ -100,6 +112,8 @@ private:
     std::deque<OutboxItem> takeHeld();
     void finishRetired(Distributor *instance);
     void checkStopped();
+    void startProbe();
+    void stopProbe();
 
     const DistributorType m_type;
     const QString m_sessionId;
@@ -116,6 +130,12 @@ private:
     bool m_transition = false; // held events are adopted by the next instance
     std::deque<OutboxItem> m_held;
     std::shared_ptr<QPromise<bool>> m_stopPromise;
+
+    std::unique_ptr<DeliveryProbe> m_probe;
+    ProbeFactory m_probeFactory;
+    bool m_probeWanted = false;
+    ProbeSnapshot m_lastProbe; // what a stopped probe measured, still shown
+    QString m_hint;
 
     DistributorStats m_retired; // totals of instances that are gone
     quint64 m_routed = 0;

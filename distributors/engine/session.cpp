@@ -3,6 +3,11 @@
 #include "clock.h"
 #include "configmanager.h"
 #include "configschema.h"
+#include "probefactory.h"
+#include "recorder.h"
+#include "recordingoptions.h"
+#include "syntheticoptions.h"
+#include "syntheticsource.h"
 
 #include <QJsonArray>
 #include <QPromise>
@@ -187,6 +192,9 @@ QFuture<QList<StartReportEntry>> Session::start(int reportAfterMs) {
 }
 
 QFuture<bool> Session::stopAll(int drainMs) {
+    // Inputs first, so nothing new arrives while the distributors drain.
+    stopSynthetic();
+    stopRecording();
     QList<QFuture<bool>> stops;
     for (DistributorSlot *slot : m_slots)
         stops.append(slot->stop(drainMs));
@@ -201,7 +209,79 @@ void Session::setRouting(const EventRouting &routing, UnroutedPolicy policy) {
 }
 
 EnvelopePtr Session::stamp(const QString &event, const QJsonValue &data) {
-    return makeEnvelope(event, m_id, ++m_seq, Clock::epochMs(), data);
+    EnvelopePtr envelope = makeEnvelope(event, m_id, ++m_seq, Clock::epochMs(), data);
+    if (m_recorder)
+        m_recorder->record(*envelope);
+    return envelope;
+}
+
+Result<QJsonObject> Session::startSynthetic(const QJsonObject &options) {
+    const Result<SyntheticOptions> parsed = SyntheticOptions::fromJson(options);
+    if (!parsed)
+        return Result<QJsonObject>::failure(parsed.error());
+    stopSynthetic();
+    m_synthetic = new SyntheticSource(
+        parsed.value(),
+        [this](const QString &event, const QJsonValue &data) { route(event, data, {}); }, this);
+    m_synthetic->start();
+    return Result<QJsonObject>::success(m_synthetic->options().toJson());
+}
+
+bool Session::stopSynthetic() {
+    if (!m_synthetic)
+        return false;
+    m_synthetic->stop();
+    delete m_synthetic;
+    m_synthetic = nullptr;
+    return true;
+}
+
+bool Session::isSyntheticRunning() const {
+    return m_synthetic && m_synthetic->isRunning();
+}
+
+Result<QString> Session::startRecording(const QJsonObject &options) {
+    const Result<RecordingOptions> parsed = RecordingOptions::fromJson(options);
+    if (!parsed)
+        return Result<QString>::failure(parsed.error());
+    stopRecording();
+    auto *recorder = new Recorder(m_id, parsed.value(), this);
+    if (!recorder->start()) {
+        const QString error = recorder->errorString();
+        delete recorder;
+        return Result<QString>::failure(QStringLiteral("Recording failed: ") + error);
+    }
+    m_recorder = recorder;
+    return Result<QString>::success(recorder->currentFile());
+}
+
+bool Session::stopRecording() {
+    if (!m_recorder)
+        return false;
+    m_recorder->close();
+    delete m_recorder;
+    m_recorder = nullptr;
+    return true;
+}
+
+Result<bool> Session::setProbeEnabled(const QString &type, bool enabled) {
+    DistributorSlot *target = slot(type);
+    if (!target)
+        return Result<bool>::failure(
+            QStringLiteral("%1 is not configured in session %2").arg(type, m_id));
+    if (enabled)
+        target->enableProbe(m_probeFactory ? m_probeFactory
+                                           : DistributorSlot::ProbeFactory(&createProbe));
+    else
+        target->disableProbe();
+    return Result<bool>::success(enabled);
+}
+
+void Session::setHints(const QMap<QString, QString> &hints) {
+    for (auto it = hints.begin(); it != hints.end(); ++it) {
+        if (const auto type = DistributorTypes::fromName(it.key()))
+            ensureSlot(*type)->setHint(it.value());
+    }
 }
 
 RouteOutcome Session::route(const QString &event, const QJsonValue &data,
@@ -339,6 +419,12 @@ SessionSnapshot Session::snapshot() const {
     snapshot.createdAt = m_createdAt;
     snapshot.eventsIn = m_seq;
     snapshot.unroutedDropped = m_unroutedDropped;
+    snapshot.syntheticRunning = isSyntheticRunning();
+    if (m_synthetic)
+        snapshot.syntheticMode = SyntheticOptions::modeName(m_synthetic->options().mode);
+    snapshot.recording = m_recorder && m_recorder->state() == Recorder::State::Recording;
+    if (m_recorder)
+        snapshot.recordingPath = m_recorder->currentFile();
     for (const DistributorSlot *slot : m_slots) {
         DistributorSnapshot distributor = slot->snapshot();
         snapshot.errors += distributor.failed;

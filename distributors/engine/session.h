@@ -9,10 +9,13 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QTimer>
 
 class ConfigManager;
+class Recorder;
+class SyntheticSource;
 
 // One distribution session (SPEC §2.2): its configuration, one DistributorSlot per configured
 // type, the routing table, the sequence counter and the session-level counters.
@@ -61,6 +64,21 @@ public:
     RouteOutcome distribute(const QString &event, const QJsonValue &data,
                             const QStringList &targets, const QJsonObject &options);
 
+    // The synthetic eye-tracking source feeding this session (SPEC §8.3). Answers the effective
+    // options (with the seed) or the validation message.
+    Result<QJsonObject> startSynthetic(const QJsonObject &options);
+    bool stopSynthetic();
+    bool isSyntheticRunning() const;
+
+    // Records every envelope the session stamps to rotating JSONL files; answers the file path.
+    Result<QString> startRecording(const QJsonObject &options);
+    bool stopRecording();
+
+    // Delivery probes; the factory decides how a probe is made (the demo attaches its sink).
+    Result<bool> setProbeEnabled(const QString &type, bool enabled);
+    void setProbeFactory(const DistributorSlot::ProbeFactory &factory) { m_probeFactory = factory; }
+    void setHints(const QMap<QString, QString> &hints);
+
     quint64 eventsIn() const { return m_seq; }
     quint64 unroutedDropped() const { return m_unroutedDropped; }
     SessionSnapshot snapshot() const;
@@ -97,4 +115,7 @@ private:
     quint64 m_unroutedDropped = 0;
     QTimer m_healthTimer{this};
     QHash<QString, qint64> m_lastDropSignal;
+    SyntheticSource *m_synthetic = nullptr; // child
+    Recorder *m_recorder = nullptr;         // child
+    DistributorSlot::ProbeFactory m_probeFactory;
 };

@@ -1,6 +1,8 @@
 #include "sessionmanager.h"
 
 #include "clock.h"
+#include "demosetup.h"
+#include "probefactory.h"
 #include "session.h"
 
 #include <QJsonArray>
@@ -219,6 +221,10 @@ QFuture<bool> SessionManager::closeSession(const QString &sessionId) {
         m_sessions.removeOne(session);
         m_rates.remove(sessionId);
         session->deleteLater();
+        if (sessionId == DemoSetup::SessionId && m_demo) {
+            m_demo->deleteLater(); // its HTTP sink goes with the demo session
+            m_demo = nullptr;
+        }
         emit sessionClosed(sessionId);
         return true;
     });
@@ -444,6 +450,81 @@ Result<RouteOutcome> SessionManager::distribute(const QString &sessionId, const 
     QJsonObject rest = options;
     rest.remove(QStringLiteral("targets"));
     return Result<RouteOutcome>::success(session->distribute(event, data, targets, rest));
+}
+
+Result<QJsonObject> SessionManager::startSynthetic(const QString &sessionId,
+                                                   const QJsonObject &options) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<QJsonObject>::failure(notFound(sessionId));
+    return session->startSynthetic(options);
+}
+
+Result<bool> SessionManager::stopSynthetic(const QString &sessionId) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<bool>::failure(notFound(sessionId));
+    return Result<bool>::success(session->stopSynthetic());
+}
+
+Result<QString> SessionManager::startRecording(const QString &sessionId,
+                                               const QJsonObject &options) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<QString>::failure(notFound(sessionId));
+    return session->startRecording(options);
+}
+
+Result<bool> SessionManager::stopRecording(const QString &sessionId) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<bool>::failure(notFound(sessionId));
+    return Result<bool>::success(session->stopRecording());
+}
+
+Result<bool> SessionManager::setProbeEnabled(const QString &sessionId, const QString &type,
+                                             bool enabled) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<bool>::failure(notFound(sessionId));
+    return session->setProbeEnabled(type, enabled);
+}
+
+QFuture<Result<CreateSessionResult>> SessionManager::startDemo(quint16 brokerPort) {
+    using R = Result<CreateSessionResult>;
+    if (m_byId.contains(DemoSetup::SessionId) || m_demo)
+        return ready(
+            R::failure(QStringLiteral("Session %1 already exists").arg(DemoSetup::SessionId)));
+    m_demo = new DemoSetup(this);
+    m_demo->setMqttBroker(QStringLiteral("127.0.0.1"), brokerPort);
+    auto promise = std::make_shared<QPromise<R>>();
+    promise->start();
+    QPointer<DemoSetup> demo(m_demo);
+    connect(m_demo, &DemoSetup::ready, this, [this, demo, promise](const DemoConfig &config) {
+        createSession(DemoSetup::SessionId, config.config)
+            .then(this, [this, demo, promise, config](const R &created) {
+                Session *session = openSession(DemoSetup::SessionId);
+                if (created.ok() && session && demo) {
+                    session->setProbeFactory(
+                        [demo](DistributorType type, const QJsonObject &effective) {
+                            return demo ? demo->createProbe(type, effective)
+                                        : createProbe(type, effective);
+                        });
+                    session->setHints(config.hints);
+                    for (const QString &type : session->activeTypes())
+                        session->setProbeEnabled(type, true);
+                    session->startSynthetic(
+                        {{QStringLiteral("mode"), QStringLiteral("realistic")}});
+                } else if (demo) {
+                    demo->deleteLater();
+                    m_demo = nullptr;
+                }
+                promise->addResult(created);
+                promise->finish();
+            });
+    });
+    m_demo->start();
+    return promise->future();
 }
 
 Result<QJsonObject> SessionManager::getSessionStatus(const QString &sessionId) const {

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTimer>
 
+class DemoSetup;
 class Session;
 
 // The engine's front door (SPEC §2): creates and closes sessions, switches distributors on and
@@ -63,6 +64,17 @@ public:
     Result<RouteOutcome> distribute(const QString &sessionId, const QString &event,
                                     const QJsonValue &data, const QJsonObject &options = {});
 
+    // Inputs and proof of delivery (SPEC §8.3, issue "Events in").
+    Result<QJsonObject> startSynthetic(const QString &sessionId, const QJsonObject &options);
+    Result<bool> stopSynthetic(const QString &sessionId);
+    Result<QString> startRecording(const QString &sessionId, const QJsonObject &options);
+    Result<bool> stopRecording(const QString &sessionId);
+    Result<bool> setProbeEnabled(const QString &sessionId, const QString &type, bool enabled);
+
+    // The out-of-the-box demo: a loopback session "demo" with local sinks, the synthetic source
+    // running and every probe on. `brokerPort` is where MQTT is looked for (1883 by default).
+    QFuture<Result<CreateSessionResult>> startDemo(quint16 brokerPort = 1883);
+
     Result<QJsonObject> getSessionStatus(const QString &sessionId) const;
     Result<SessionConfig> exportSessionConfig(const QString &sessionId) const;
 
@@ -101,6 +113,7 @@ private:
     void emitSnapshot();
 
     ConfigManager m_configManager;
+    DemoSetup *m_demo = nullptr; // child; owns the demo's local HTTP sink
     QList<Session *> m_sessions; // children, in creation order (initialising ones included)
     QHash<QString, Session *> m_byId;
     // Member QObjects are children so that moveToThread() (EngineHost) takes them along.
