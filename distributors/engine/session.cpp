@@ -6,6 +6,7 @@
 #include "probefactory.h"
 #include "recorder.h"
 #include "recordingoptions.h"
+#include "replaysource.h"
 #include "syntheticoptions.h"
 #include "syntheticsource.h"
 
@@ -194,6 +195,7 @@ QFuture<QList<StartReportEntry>> Session::start(int reportAfterMs) {
 QFuture<bool> Session::stopAll(int drainMs) {
     // Inputs first, so nothing new arrives while the distributors drain.
     stopSynthetic();
+    stopReplay();
     stopRecording();
     QList<QFuture<bool>> stops;
     for (DistributorSlot *slot : m_slots)
@@ -261,6 +263,39 @@ bool Session::stopRecording() {
     m_recorder->close();
     delete m_recorder;
     m_recorder = nullptr;
+    return true;
+}
+
+Result<bool> Session::startReplay(const QStringList &files, double speed) {
+    if (speed < 0)
+        return Result<bool>::failure(
+            QStringLiteral("speed: expected 0 (as fast as possible) or more"));
+    stopReplay();
+    auto *replay = new ReplaySource(
+        files, speed, [this](const RecordedEvent &event) { route(event.event, event.data, {}); },
+        this);
+    if (!replay->start()) {
+        const QString error = replay->errorString();
+        delete replay;
+        return Result<bool>::failure(QStringLiteral("Replay failed: ") + error);
+    }
+    connect(replay, &ReplaySource::finished, this, [this, replay] {
+        emit replayFinished(replay->progress().done);
+        if (m_replay == replay) {
+            m_replay = nullptr;
+            replay->deleteLater();
+        }
+    });
+    m_replay = replay;
+    return Result<bool>::success(true);
+}
+
+bool Session::stopReplay() {
+    if (!m_replay)
+        return false;
+    m_replay->stop();
+    delete m_replay;
+    m_replay = nullptr;
     return true;
 }
 

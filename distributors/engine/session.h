@@ -15,6 +15,7 @@
 
 class ConfigManager;
 class Recorder;
+class ReplaySource;
 class SyntheticSource;
 
 // One distribution session (SPEC §2.2): its configuration, one DistributorSlot per configured
@@ -74,6 +75,11 @@ public:
     Result<QString> startRecording(const QJsonObject &options);
     bool stopRecording();
 
+    // Feeds a recording back into this session with its timing scaled by `speed` (0 = as fast
+    // as possible); replayFinished() follows.
+    Result<bool> startReplay(const QStringList &files, double speed);
+    bool stopReplay();
+
     // Delivery probes; the factory decides how a probe is made (the demo attaches its sink).
     Result<bool> setProbeEnabled(const QString &type, bool enabled);
     void setProbeFactory(const DistributorSlot::ProbeFactory &factory) { m_probeFactory = factory; }
@@ -94,6 +100,7 @@ signals:
     void healthReport(const QJsonObject &report);
     // At most once per second per (type, reason); the counts are in the snapshots.
     void eventDropped(const QString &event, const QString &type, const QString &reason);
+    void replayFinished(qint64 events);
 
 private:
     EnvelopePtr stamp(const QString &event, const QJsonValue &data);
@@ -117,5 +124,6 @@ private:
     QHash<QString, qint64> m_lastDropSignal;
     SyntheticSource *m_synthetic = nullptr; // child
     Recorder *m_recorder = nullptr;         // child
+    ReplaySource *m_replay = nullptr;       // child
     DistributorSlot::ProbeFactory m_probeFactory;
 };

@@ -201,6 +201,8 @@ void SessionManager::wire(Session *session) {
             });
     connect(session, &Session::healthReport, this,
             [this, id](const QJsonObject &report) { emit healthReport(id, report); });
+    connect(session, &Session::replayFinished, this,
+            [this, id](qint64 events) { emit replayFinished(id, events); });
     connect(session, &Session::eventDropped, this,
             [this, id](const QString &event, const QString &type, const QString &reason) {
                 emit eventDropped(id, event, type, reason);
@@ -488,6 +490,21 @@ Result<bool> SessionManager::setProbeEnabled(const QString &sessionId, const QSt
     if (!session)
         return Result<bool>::failure(notFound(sessionId));
     return session->setProbeEnabled(type, enabled);
+}
+
+Result<bool> SessionManager::startReplay(const QString &sessionId, const QStringList &files,
+                                         double speed) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<bool>::failure(notFound(sessionId));
+    return session->startReplay(files, speed);
+}
+
+Result<bool> SessionManager::stopReplay(const QString &sessionId) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<bool>::failure(notFound(sessionId));
+    return Result<bool>::success(session->stopReplay());
 }
 
 QFuture<Result<CreateSessionResult>> SessionManager::startDemo(quint16 brokerPort) {

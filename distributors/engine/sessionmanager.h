@@ -70,6 +70,8 @@ public:
     Result<QString> startRecording(const QString &sessionId, const QJsonObject &options);
     Result<bool> stopRecording(const QString &sessionId);
     Result<bool> setProbeEnabled(const QString &sessionId, const QString &type, bool enabled);
+    Result<bool> startReplay(const QString &sessionId, const QStringList &files, double speed);
+    Result<bool> stopReplay(const QString &sessionId);
 
     // The out-of-the-box demo: a loopback session "demo" with local sinks, the synthetic source
     // running and every probe on. `brokerPort` is where MQTT is looked for (1883 by default).
@@ -99,6 +101,7 @@ signals:
     void eventDropped(const QString &sessionId, const QString &event, const QString &type,
                       const QString &reason);
     void warning(const QString &sessionId, const QString &message);
+    void replayFinished(const QString &sessionId, qint64 events);
     void snapshotReady(const EngineSnapshot &snapshot);
 
 private:

@@ -2,7 +2,6 @@
 // recording and replay, delivery probes, and the demo session.
 #include "enginetesthelpers.h"
 #include "mosquittobroker.h"
-#include "replaysource.h"
 #include "session.h"
 #include "testpeers.h"
 #include "testsupport.h"
@@ -81,12 +80,12 @@ void TestSessionInputs::recordingThenReplayReproducesTheEvents() {
     UdpReceiver second;
     QVERIFY(
         await(manager.createSession(QStringLiteral("replayed"), udpOnly(second.target()))).ok());
-    ReplaySource replay({file.value()}, 0, [&](const RecordedEvent &event) {
-        manager.routeEvent(QStringLiteral("replayed"), event.event, event.data);
-    });
-    QSignalSpy finished(&replay, &ReplaySource::finished);
-    QVERIFY(replay.start());
+    QSignalSpy finished(&manager, &SessionManager::replayFinished);
+    QCOMPARE(manager.startReplay(QStringLiteral("replayed"), {file.value()}, -1).error(),
+             QStringLiteral("speed: expected 0 (as fast as possible) or more"));
+    QVERIFY(manager.startReplay(QStringLiteral("replayed"), {file.value()}, 0).ok());
     QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(1).toLongLong(), 50);
     QTRY_COMPARE(second.count(), 50);
     QTRY_COMPARE(first.count(), 50);
     QCOMPARE(second.events(), first.events());
