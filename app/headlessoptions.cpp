@@ -52,27 +52,10 @@ Result<HeadlessOptions> HeadlessOptions::read(const QCommandLineParser &parser) 
     options.configFiles = parser.values(Config);
     if (options.configFiles.isEmpty())
         return R::failure(QStringLiteral("--config: name at least one session config file"));
-    if (parser.isSet(ApiPort)) {
-        const auto port = readPort(parser.value(ApiPort));
-        if (!port)
-            return R::failure(QStringLiteral("--api-port: expected a port 0-65535, got \"%1\"")
-                                  .arg(parser.value(ApiPort)));
-        options.api.port = *port;
-    }
-    if (parser.isSet(ApiBind)) {
-        const QHostAddress address(parser.value(ApiBind));
-        if (address.isNull())
-            return R::failure(
-                QStringLiteral("--api-bind: expected an IPv4 or IPv6 address, got \"%1\"")
-                    .arg(parser.value(ApiBind)));
-        options.api.bindAddress = address;
-    }
-    options.api.token = parser.isSet(ApiToken) ? parser.value(ApiToken)
-                                               : qEnvironmentVariable("LABRELAY_API_TOKEN");
-    if (!options.api.bindAddress.isLoopback() && options.api.token.isEmpty())
-        return R::failure(QStringLiteral("--api-token: required when --api-bind is %1, which is "
-                                         "not a loopback address")
-                              .arg(options.api.bindAddress.toString()));
+    const Result<ControlApiOptions> api = readApi(parser);
+    if (!api)
+        return R::failure(api.error());
+    options.api = api.value();
     if (parser.isSet(IngestUdpPort)) {
         const auto port = readPort(parser.value(IngestUdpPort));
         if (!port)
@@ -82,4 +65,31 @@ Result<HeadlessOptions> HeadlessOptions::read(const QCommandLineParser &parser) 
         options.ingestUdpPort = *port;
     }
     return R::success(options);
+}
+
+Result<ControlApiOptions> HeadlessOptions::readApi(const QCommandLineParser &parser) {
+    using R = Result<ControlApiOptions>;
+    ControlApiOptions api;
+    if (parser.isSet(ApiPort)) {
+        const auto port = readPort(parser.value(ApiPort));
+        if (!port)
+            return R::failure(QStringLiteral("--api-port: expected a port 0-65535, got \"%1\"")
+                                  .arg(parser.value(ApiPort)));
+        api.port = *port;
+    }
+    if (parser.isSet(ApiBind)) {
+        const QHostAddress address(parser.value(ApiBind));
+        if (address.isNull())
+            return R::failure(
+                QStringLiteral("--api-bind: expected an IPv4 or IPv6 address, got \"%1\"")
+                    .arg(parser.value(ApiBind)));
+        api.bindAddress = address;
+    }
+    api.token = parser.isSet(ApiToken) ? parser.value(ApiToken)
+                                       : qEnvironmentVariable("LABRELAY_API_TOKEN");
+    if (!api.bindAddress.isLoopback() && api.token.isEmpty())
+        return R::failure(QStringLiteral("--api-token: required when --api-bind is %1, which is "
+                                         "not a loopback address")
+                              .arg(api.bindAddress.toString()));
+    return R::success(api);
 }

@@ -25,4 +25,6 @@ public:
     // Reads the options; a failure names the option and the rule. The token may also come from
     // the LABRELAY_API_TOKEN environment variable, which keeps it out of process listings.
     static Result<HeadlessOptions> read(const QCommandLineParser &parser);
+    // Only --api-port, --api-bind and --api-token (the window serves the API as well).
+    static Result<ControlApiOptions> readApi(const QCommandLineParser &parser);
 };

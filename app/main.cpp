@@ -1,13 +1,16 @@
 #include "clicommands.h"
+#include "controlpanel.h"
+#include "guioptions.h"
 #include "headlessoptions.h"
 #include "headlessrunner.h"
+#include "mainwindow.h"
 #include "replaycommand.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
-
-#include <cstdio>
+#include <QTimer>
 
 namespace {
 
@@ -15,6 +18,7 @@ void describeCommands(QCommandLineParser &parser) {
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "LabRelay routes live study events to HTTP, WebSocket, MQTT, UDP and SSE distributors.\n"
+        "Without a command it opens the control panel.\n"
         "\n"
         "Commands:\n"
         "  validate FILE...   check session config files (exit 0 valid, 1 invalid, 2 unreadable)\n"
@@ -30,33 +34,43 @@ void describeCommands(QCommandLineParser &parser) {
     parser.addHelpOption();
     parser.addVersionOption();
     HeadlessOptions::declare(parser);
+    GuiOptions::declare(parser);
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QCoreApplication::translate("main", "A command (see above)."),
                                  QStringLiteral("[command [arguments...]]"));
 }
 
-} // namespace
-
-int main(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
+void describeApplication() {
     QCoreApplication::setApplicationName(QStringLiteral("labrelay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LABRELAY_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("LabRelay"));
+}
 
+// Commands, --headless, --help and --version run without a display.
+bool needsWindow(int argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--headless" || argument == "--help" || argument == "-h"
+            || argument == "--version" || argument == "-v" || argument == "--help-all")
+            return false;
+        if (!argument.startsWith('-'))
+            return !CliCommands::isCommand(QString::fromLocal8Bit(argument))
+                   && argument != "replay";
+    }
+    return true;
+}
+
+int runWithoutWindow(QCoreApplication &app) {
     // `replay` has options of its own, which the global parser would reject.
     const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("replay")) {
-        QTextStream out(stdout);
-        QTextStream err(stderr);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("replay"))
         return ReplayCommand::run(arguments.mid(2), out, err);
-    }
 
     QCommandLineParser parser;
     describeCommands(parser);
     parser.process(app);
-
-    QTextStream out(stdout);
-    QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (HeadlessOptions::requested(parser)) {
         if (!positional.isEmpty()) {
@@ -74,10 +88,47 @@ int main(int argc, char *argv[]) {
     }
     if (!positional.isEmpty() && CliCommands::isCommand(positional.first()))
         return CliCommands::run(positional.first(), positional.mid(1), out, err);
-    if (!positional.isEmpty()) {
-        err << "unknown command: " << positional.first() << " (see --help)\n";
+    err << "unknown command: " << positional.value(0) << " (see --help)\n";
+    return 2;
+}
+
+int runWindow(QApplication &app) {
+    QCommandLineParser parser;
+    describeCommands(parser);
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << "unknown command: " << parser.positionalArguments().first()
+                            << " (see --help)\n";
         return 2;
     }
-    err << "The control panel is not built yet; see --help for the commands.\n";
-    return 0;
+    const Result<GuiOptions> options = GuiOptions::read(parser);
+    if (!options) {
+        QTextStream(stderr) << options.error() << '\n';
+        return 2;
+    }
+    options->installTranslations(app);
+    ControlPanel panel(options->controlPanel);
+    panel.start();
+    if (!options->screenshotPath.isEmpty()) {
+        const QString path = options->screenshotPath;
+        QTimer::singleShot(options->screenshotDelayMs, &panel, [&panel, path] {
+            if (!panel.window()->grab().save(path))
+                QTextStream(stderr) << "cannot write " << path << '\n';
+            QCoreApplication::quit();
+        });
+    }
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    describeApplication();
+    if (!needsWindow(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        return runWithoutWindow(app);
+    }
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/labrelay.svg")));
+    return runWindow(app);
 }

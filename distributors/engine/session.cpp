@@ -405,7 +405,8 @@ void Session::noteDrop(const QString &event, const QString &type, const QString 
     const QString key = type + QLatin1Char('/') + reason;
     const qint64 now = Clock::epochMs();
     auto it = m_lastDropSignal.find(key);
-    if (it != m_lastDropSignal.end() && now - it.value() < 1000)
+    // Once a minute per kind of drop is enough for people; the counts are in every snapshot.
+    if (it != m_lastDropSignal.end() && now - it.value() < 60000)
         return;
     m_lastDropSignal.insert(key, now);
     emit eventDropped(event, type, reason);

@@ -98,7 +98,7 @@ signals:
     void distributorError(const QString &type, const QString &message);
     void failedOver(const QString &type, int fromIndex, int toIndex, const QString &reason);
     void healthReport(const QJsonObject &report);
-    // At most once per second per (type, reason); the counts are in the snapshots.
+    // At most once a minute per (type, reason); the counts are in the snapshots.
     void eventDropped(const QString &event, const QString &type, const QString &reason);
     void replayFinished(qint64 events);
 

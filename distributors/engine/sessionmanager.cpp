@@ -518,7 +518,9 @@ QFuture<Result<CreateSessionResult>> SessionManager::startDemo(quint16 brokerPor
     promise->start();
     QPointer<DemoSetup> demo(m_demo);
     connect(m_demo, &DemoSetup::ready, this, [this, demo, promise](const DemoConfig &config) {
-        createSession(DemoSetup::SessionId, config.config)
+        SessionConfig options = config.config;
+        options.options.insert(QStringLiteral("basedOnTemplate"), QStringLiteral("demo"));
+        createSession(DemoSetup::SessionId, options)
             .then(this, [this, demo, promise, config](const R &created) {
                 Session *session = openSession(DemoSetup::SessionId);
                 if (created.ok() && session && demo) {

@@ -117,8 +117,10 @@ void DemoSetup::onBrokerChecked(bool reachable) {
     config.distributors.insert(
         QStringLiteral("websocket"),
         {{QStringLiteral("host"), Loopback}, {QStringLiteral("port"), demo.webSocketPort}});
-    config.distributors.insert(QStringLiteral("sse"), {{QStringLiteral("host"), Loopback},
-                                                       {QStringLiteral("port"), demo.ssePort}});
+    config.distributors.insert(QStringLiteral("sse"),
+                               {{QStringLiteral("host"), Loopback},
+                                {QStringLiteral("port"), demo.ssePort},
+                                {QStringLiteral("endpoint"), QStringLiteral("/events/stream")}});
     config.distributors.insert(QStringLiteral("udp"),
                                {{QStringLiteral("host"), Loopback},
                                 {QStringLiteral("port"), demo.udpPort},

@@ -19,7 +19,10 @@ double rounded(double value) {
     return std::round(value * 10) / 10;
 }
 
+// Loopback latencies are often a few microseconds; "0.0 ms" would hide them.
 QString milliseconds(double value) {
+    if (value < 1.0)
+        return DistributorTableModel::tr("%1 µs").arg(QLocale().toString(value * 1000.0, 'f', 0));
     return DistributorTableModel::tr("%1 ms").arg(QLocale().toString(value, 'f', 1));
 }
 
@@ -29,16 +32,16 @@ bool DistributorTableModel::Row::operator==(const Row &other) const {
     const DistributorSnapshot &a = d;
     const DistributorSnapshot &b = other.d;
     return type == other.type && configured == other.configured && a.active == b.active
-           && a.state == b.state && a.target == b.target && a.lastError == b.lastError
-           && a.lastErrorAt == b.lastErrorAt && a.connectedClients == b.connectedClients
-           && a.sent == b.sent && a.failed == b.failed && a.droppedQueueFull == b.droppedQueueFull
-           && a.droppedDisabled == b.droppedDisabled && a.droppedNoClients == b.droppedNoClients
-           && a.queued == b.queued && a.sentPerSecond == b.sentPerSecond
-           && a.latencyP95Ms == b.latencyP95Ms && a.failoverIndex == b.failoverIndex
-           && a.failoverAlternatives == b.failoverAlternatives && a.probe.enabled == b.probe.enabled
-           && a.probe.connected == b.probe.connected && a.probe.note == b.probe.note
-           && a.probe.received == b.probe.received && a.probe.lost == b.probe.lost
-           && a.probe.latencyP99Ms == b.probe.latencyP99Ms;
+           && a.state == b.state && a.target == b.target && a.hint == b.hint
+           && a.lastError == b.lastError && a.lastErrorAt == b.lastErrorAt
+           && a.connectedClients == b.connectedClients && a.sent == b.sent && a.failed == b.failed
+           && a.droppedQueueFull == b.droppedQueueFull && a.droppedDisabled == b.droppedDisabled
+           && a.droppedNoClients == b.droppedNoClients && a.queued == b.queued
+           && a.sentPerSecond == b.sentPerSecond && a.latencyP95Ms == b.latencyP95Ms
+           && a.failoverIndex == b.failoverIndex && a.failoverAlternatives == b.failoverAlternatives
+           && a.probe.enabled == b.probe.enabled && a.probe.connected == b.probe.connected
+           && a.probe.note == b.probe.note && a.probe.received == b.probe.received
+           && a.probe.lost == b.probe.lost && a.probe.latencyP99Ms == b.probe.latencyP99Ms;
 }
 
 DistributorTableModel::DistributorTableModel(QObject *parent)
@@ -126,6 +129,8 @@ QVariant DistributorTableModel::display(const Row &row, int column) const {
     const QLocale locale;
     switch (Column(column)) {
     case TargetColumn:
+        if (!d.active && !d.hint.isEmpty())
+            return d.hint; // e.g. how to start the broker the demo looked for
         if (d.connectedClients < 0)
             return d.target;
         return tr("%1 (%n client(s))", nullptr, d.connectedClients).arg(d.target);
@@ -168,6 +173,8 @@ QVariant DistributorTableModel::toolTip(const Row &row, int column) const {
                                  : tr("unknown time");
         return tr("Last error (%1): %2").arg(when, d.lastError);
     }
+    if (!d.active && !d.hint.isEmpty() && column == TargetColumn)
+        return d.hint;
     switch (Column(column)) {
     case EnabledColumn:
         return d.active ? tr("Running: click to disable") : tr("Stopped: click to enable");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "distributorform.h"
 #include "validationresult.h"
 
 #include <QJsonObject>
@@ -7,7 +8,6 @@
 #include <QWidget>
 
 class ConfigManager;
-class DistributorForm;
 class QLabel;
 class QPushButton;
 class QScrollArea;
