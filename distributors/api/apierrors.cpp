@@ -48,4 +48,11 @@ ApiReply wrongShape(const QString &message, const QStringList &details) {
                            details.isEmpty() ? QStringList{message} : details);
 }
 
+ApiReply optionErrors(const QString &joined) {
+    const ApiReply engine = fromEngine(joined, HttpStatus::UnprocessableEntity);
+    if (engine.status != HttpStatus::UnprocessableEntity)
+        return engine;
+    return wrongShape(joined, joined.split(QStringLiteral("; "), Qt::SkipEmptyParts));
+}
+
 } // namespace ApiErrors

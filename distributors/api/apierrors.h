@@ -18,5 +18,9 @@ ApiReply sessionNotFound(const QString &sessionId);
 ApiReply unknownType(const QString &type);
 ApiReply malformedBody(const QString &message);
 ApiReply wrongShape(const QString &message, const QStringList &details = {});
+// 422 for the options readers of the sources (SyntheticOptions, RecordingOptions), which join
+// one message per broken rule with "; ": the whole text is the error, each rule one detail.
+// A "Session … not found" from the engine stays 404.
+ApiReply optionErrors(const QString &joined);
 
 } // namespace ApiErrors

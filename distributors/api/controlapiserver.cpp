@@ -3,6 +3,8 @@
 #include "apihttpserver.h"
 #include "distributorendpoints.h"
 #include "eventendpoints.h"
+#include "inputendpoints.h"
+#include "probeendpoints.h"
 #include "sessionendpoints.h"
 #include "sessionmanager.h"
 #include "udpingest.h"
@@ -35,7 +37,9 @@ ControlApiServer::ControlApiServer(SessionManager *manager, const ControlApiOpti
     , m_options(options)
     , m_sessionEndpoints(std::make_unique<SessionEndpoints>(manager, this))
     , m_distributorEndpoints(std::make_unique<DistributorEndpoints>(manager, this))
-    , m_eventEndpoints(std::make_unique<EventEndpoints>(manager)) {
+    , m_eventEndpoints(std::make_unique<EventEndpoints>(manager))
+    , m_inputEndpoints(std::make_unique<InputEndpoints>(manager))
+    , m_probeEndpoints(std::make_unique<ProbeEndpoints>(manager)) {
     m_uptime.start();
     m_http = new ApiHttpServer(
         [this](const ApiRequest &request, std::shared_ptr<ApiResponder> responder) {
@@ -47,6 +51,8 @@ ControlApiServer::ControlApiServer(SessionManager *manager, const ControlApiOpti
     m_sessionEndpoints->install(m_router);
     m_distributorEndpoints->install(m_router);
     m_eventEndpoints->install(m_router);
+    m_inputEndpoints->install(m_router);
+    m_probeEndpoints->install(m_router);
 }
 
 ControlApiServer::~ControlApiServer() {

@@ -13,6 +13,8 @@
 class ApiHttpServer;
 class DistributorEndpoints;
 class EventEndpoints;
+class InputEndpoints;
+class ProbeEndpoints;
 class QTcpServer;
 class SessionEndpoints;
 class SessionManager;
@@ -23,6 +25,29 @@ class UdpIngest;
 // with a QFuture are answered when the future resolves. Every request is checked in the same
 // order — token (401), path and method (404/405), body size (413), content type (415) — before
 // an endpoint sees it, and every error has the shape {"error": "...", "details": [...]}.
+//
+// The endpoints (a path with other methods answers 405 with the allowed ones in Allow):
+//   GET    /api/health                                 status, version, uptime, UDP ingest
+//   GET    /api/runtime                                RuntimeInfo (environment, defaults)
+//   GET    /api/templates, /api/templates/{name}       configuration templates
+//   GET    /api/sessions                               the session list
+//   POST   /api/sessions                               create (a session config + sessionId)
+//   GET    /api/sessions/{id}                          status
+//   DELETE /api/sessions/{id}                          close
+//   GET    /api/sessions/{id}/export                   the session config file, secrets omitted
+//   GET    /api/sessions/{id}/snapshot                 counters, rates, probes, inputs (fresh)
+//   PUT    /api/sessions/{id}/distributors/{type}      enable, or reconfigure (?replace=true)
+//   DELETE /api/sessions/{id}/distributors/{type}      disable
+//   PUT    /api/sessions/{id}/distributors/{type}/probe  {"enabled": bool} → the probe snapshot
+//   PUT    /api/sessions/{id}/routing                  replace the routing table
+//   PATCH  /api/sessions/{id}/routing                  merge into it
+//   POST   /api/sessions/{id}/events                   ingest: one event, an array, or NDJSON
+//   POST   /api/sessions/{id}/synthetic                start (or restart) the synthetic source
+//   DELETE /api/sessions/{id}/synthetic                stop it
+//   POST   /api/sessions/{id}/recording                record routed envelopes to a directory
+//   DELETE /api/sessions/{id}/recording                stop recording
+//   POST   /api/sessions/{id}/replay                   replay recording files (202)
+//   DELETE /api/sessions/{id}/replay                   stop the replay
 class ControlApiServer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ControlApiServer)
@@ -62,6 +87,8 @@ private:
     std::unique_ptr<SessionEndpoints> m_sessionEndpoints;
     std::unique_ptr<DistributorEndpoints> m_distributorEndpoints;
     std::unique_ptr<EventEndpoints> m_eventEndpoints;
+    std::unique_ptr<InputEndpoints> m_inputEndpoints;
+    std::unique_ptr<ProbeEndpoints> m_probeEndpoints;
     QPointer<UdpIngest> m_ingest;
     QElapsedTimer m_uptime;
 };

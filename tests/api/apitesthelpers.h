@@ -46,3 +46,11 @@ inline QJsonObject sessionBody(const QString &id, const QJsonObject &distributor
         body.insert(QStringLiteral("enabledDistributors"), enabled);
     return body;
 }
+
+// An expected error text: exact, or a prefix when it ends with '*' (for texts that end in a
+// reason the operating system or Qt words, such as a JSON syntax error).
+inline bool errorMatches(const QString &actual, const QString &expected) {
+    if (expected.endsWith(QLatin1Char('*')))
+        return actual.startsWith(expected.chopped(1));
+    return actual == expected;
+}
