@@ -15,6 +15,7 @@ const QString Lang = QStringLiteral("lang");
 const QString NoApi = QStringLiteral("no-api");
 const QString Screenshot = QStringLiteral("screenshot");
 const QString ScreenshotDelay = QStringLiteral("screenshot-delay");
+const QString ScreenshotTab = QStringLiteral("screenshot-tab");
 
 } // namespace
 
@@ -34,6 +35,11 @@ void GuiOptions::declare(QCommandLineParser &parser) {
     parser.addOption({ScreenshotDelay,
                       QCoreApplication::translate("main", "Delay before --screenshot (ms)."),
                       QStringLiteral("ms"), QStringLiteral("8000")});
+    parser.addOption(
+        {ScreenshotTab,
+         QCoreApplication::translate(
+             "main", "Tab shown for --screenshot: 0 distributors, 1 routing, 2 health."),
+         QStringLiteral("n"), QStringLiteral("0")});
 }
 
 Result<GuiOptions> GuiOptions::read(const QCommandLineParser &parser) {
@@ -48,6 +54,12 @@ Result<GuiOptions> GuiOptions::read(const QCommandLineParser &parser) {
     options.screenshotPath = parser.value(Screenshot);
     bool delayOk = false;
     options.screenshotDelayMs = parser.value(ScreenshotDelay).toInt(&delayOk);
+    bool tabOk = false;
+    options.screenshotTab = parser.value(ScreenshotTab).toInt(&tabOk);
+    if (!tabOk || options.screenshotTab < 0 || options.screenshotTab > 2)
+        return Result<GuiOptions>::failure(
+            QStringLiteral("--screenshot-tab: expected 0, 1 or 2, got \"%1\"")
+                .arg(parser.value(ScreenshotTab)));
     if (!delayOk || options.screenshotDelayMs < 0)
         return Result<GuiOptions>::failure(
             QStringLiteral("--screenshot-delay: expected milliseconds, got \"%1\"")

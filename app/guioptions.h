@@ -13,6 +13,7 @@ struct GuiOptions {
     QString language;       // "de", "en", or empty for the system locale
     QString screenshotPath; // --screenshot: save a picture of the window, then quit
     int screenshotDelayMs = 8000;
+    int screenshotTab = 0; // the central tab shown in the screenshot
 
     static void declare(QCommandLineParser &parser);
     static Result<GuiOptions> read(const QCommandLineParser &parser);

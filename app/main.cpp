@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 
@@ -111,6 +112,8 @@ int runWindow(QApplication &app) {
     panel.start();
     if (!options->screenshotPath.isEmpty()) {
         const QString path = options->screenshotPath;
+        if (auto *tabs = panel.window()->findChild<QTabWidget *>())
+            tabs->setCurrentIndex(options->screenshotTab);
         QTimer::singleShot(options->screenshotDelayMs, &panel, [&panel, path] {
             if (!panel.window()->grab().save(path))
                 QTextStream(stderr) << "cannot write " << path << '\n';

@@ -246,13 +246,14 @@ Result<QString> Session::startRecording(const QJsonObject &options) {
     const Result<RecordingOptions> parsed = RecordingOptions::fromJson(options);
     if (!parsed)
         return Result<QString>::failure(parsed.error());
-    stopRecording();
+    // The new recorder starts before the old one stops: a refused restart keeps recording.
     auto *recorder = new Recorder(m_id, parsed.value(), this);
     if (!recorder->start()) {
         const QString error = recorder->errorString();
         delete recorder;
-        return Result<QString>::failure(QStringLiteral("Recording failed: ") + error);
+        return Result<QString>::failure(error);
     }
+    stopRecording();
     m_recorder = recorder;
     return Result<QString>::success(recorder->currentFile());
 }

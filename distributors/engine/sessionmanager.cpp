@@ -6,9 +6,9 @@
 #include "session.h"
 
 #include <QJsonArray>
-#include <QMetaMethod>
 #include <QPointer>
 #include <QPromise>
+#include <QSignalBlocker>
 
 namespace {
 
@@ -165,15 +165,17 @@ QFuture<Result<CreateSessionResult>> SessionManager::createSession(const QString
             if (!guard || guard->state() != SessionState::Initializing)
                 return R::failure(
                     QStringLiteral("Session %1 was closed while starting").arg(sessionId));
-            guard->setState(SessionState::Active);
-            guard->recomputeState();
+            // Observers hear "created" first, then the one state the session settles in.
+            emit sessionCreated(sessionId);
             const bool allStarted = std::all_of(report.begin(), report.end(),
                                                 [](const StartReportEntry &e) { return e.ok; });
+            const QSignalBlocker settling(guard.data());
+            guard->setState(SessionState::Active);
+            guard->recomputeState();
             if (!allStarted)
                 guard->setState(SessionState::Degraded);
-            CreateSessionResult result{sessionId, guard->state(), report, warnings};
-            emit sessionCreated(sessionId);
             emit sessionStateChanged(sessionId, sessionStateName(guard->state()));
+            CreateSessionResult result{sessionId, guard->state(), report, warnings};
             if (!warnings.isEmpty())
                 emit configWarnings(sessionId, warnings);
             return R::success(result, warnings);
@@ -560,28 +562,36 @@ Result<SessionConfig> SessionManager::exportSessionConfig(const QString &session
     return Result<SessionConfig>::success(session->currentConfig());
 }
 
-EngineSnapshot SessionManager::snapshot() {
+EngineSnapshot SessionManager::snapshot() const {
     EngineSnapshot snapshot;
     snapshot.timestamp = Clock::epochMs();
-    auto rate = [this, &snapshot](const QString &key, quint64 count) {
-        RateSample &sample = m_rates[key];
-        double perSecond = 0;
-        if (sample.at > 0 && snapshot.timestamp > sample.at && count >= sample.count)
-            perSecond =
-                double(count - sample.count) * 1000.0 / double(snapshot.timestamp - sample.at);
-        sample = {count, snapshot.timestamp};
-        return perSecond;
-    };
     for (const Session *session : std::as_const(m_sessions)) {
         if (!session->isOpen())
             continue;
         SessionSnapshot s = session->snapshot();
-        s.eventsPerSecond = rate(s.id, s.eventsIn);
+        s.eventsPerSecond = m_rates.value(s.id).perSecond;
         for (DistributorSnapshot &d : s.distributors)
-            d.sentPerSecond = rate(s.id + QLatin1Char('/') + d.type, d.sent);
+            d.sentPerSecond = m_rates.value(s.id + QLatin1Char('/') + d.type).perSecond;
         snapshot.sessions.append(s);
     }
     return snapshot;
+}
+
+void SessionManager::measureRates(EngineSnapshot &snapshot) {
+    auto rate = [this, &snapshot](const QString &key, quint64 count) {
+        RateSample &sample = m_rates[key];
+        if (sample.at > 0 && snapshot.timestamp > sample.at && count >= sample.count)
+            sample.perSecond =
+                double(count - sample.count) * 1000.0 / double(snapshot.timestamp - sample.at);
+        sample.count = count;
+        sample.at = snapshot.timestamp;
+        return sample.perSecond;
+    };
+    for (SessionSnapshot &s : snapshot.sessions) {
+        s.eventsPerSecond = rate(s.id, s.eventsIn);
+        for (DistributorSnapshot &d : s.distributors)
+            d.sentPerSecond = rate(s.id + QLatin1Char('/') + d.type, d.sent);
+    }
 }
 
 void SessionManager::setSnapshotInterval(int milliseconds) {
@@ -589,6 +599,8 @@ void SessionManager::setSnapshotInterval(int milliseconds) {
 }
 
 void SessionManager::emitSnapshot() {
-    if (isSignalConnected(QMetaMethod::fromSignal(&SessionManager::snapshotReady)))
-        emit snapshotReady(snapshot());
+    // Rates are measured on every tick, watched or not, so the API reads them headless too.
+    EngineSnapshot current = snapshot();
+    measureRates(current);
+    emit snapshotReady(current);
 }

@@ -80,7 +80,9 @@ public:
     Result<QJsonObject> getSessionStatus(const QString &sessionId) const;
     Result<SessionConfig> exportSessionConfig(const QString &sessionId) const;
 
-    EngineSnapshot snapshot();
+    // The state of every open session. Rates are measured between the fixed-rate snapshots
+    // (snapshotReady); other callers read the latest rates without disturbing that measurement.
+    EngineSnapshot snapshot() const;
     // Period of snapshotReady(); at least 100 ms (10 Hz).
     void setSnapshotInterval(int milliseconds);
     int snapshotInterval() const { return m_snapshotTimer.interval(); }
@@ -124,6 +126,8 @@ private:
     struct RateSample {
         quint64 count = 0;
         qint64 at = 0;
+        double perSecond = 0;
     };
+    void measureRates(EngineSnapshot &snapshot);
     QHash<QString, RateSample> m_rates; // "session" or "session/type" → last totals
 };
