@@ -1,6 +1,7 @@
 #include "enginelogbridge.h"
 
 #include "eventlogmodel.h"
+#include "livestatus.h"
 #include "sessionmanager.h"
 
 namespace {
@@ -24,7 +25,7 @@ EngineLogBridge::EngineLogBridge(SessionManager *manager, EventLogModel *log, QO
     connect(manager, &SessionManager::sessionStateChanged, log,
             [log](const QString &id, const QString &state) {
                 log->append(state == QLatin1String("degraded") ? Severity::Warning : Severity::Info,
-                            id, QString(), tr("Session is %1").arg(state));
+                            id, QString(), tr("Session is %1").arg(LiveStates::displayText(state)));
             });
     connect(manager, &SessionManager::sessionClosed, log, [log](const QString &id) {
         log->append(Severity::Info, id, QString(), tr("Session closed; its ports are free"));
@@ -32,7 +33,8 @@ EngineLogBridge::EngineLogBridge(SessionManager *manager, EventLogModel *log, QO
     connect(manager, &SessionManager::distributorStateChanged, log,
             [log](const QString &id, const QString &type, const QString &from, const QString &to,
                   const QString &detail) {
-                const QString change = tr("%1 → %2").arg(from, to);
+                const QString change =
+                    tr("%1 → %2").arg(LiveStates::displayText(from), LiveStates::displayText(to));
                 log->append(severityOfState(to), id, type,
                             detail.isEmpty() ? change : tr("%1: %2").arg(change, detail));
             });

@@ -6,6 +6,7 @@
 #include "environmentpanel.h"
 #include "eventlogdock.h"
 #include "healthchartwidget.h"
+#include "livestatus.h"
 #include "routingpanel.h"
 #include "sessionspanel.h"
 #include "templatespanel.h"
@@ -252,7 +253,7 @@ void MainWindow::updateSessionActions(const SessionSnapshot *session) {
         return;
     }
     m_sessionSummary->setText(tr("%1 — %2 — %3 events/s — %4 failed")
-                                  .arg(session->id, session->state)
+                                  .arg(session->id, LiveStates::displayText(session->state))
                                   .arg(qRound64(session->eventsPerSecond))
                                   .arg(session->errors));
 }
