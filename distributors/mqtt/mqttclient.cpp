@@ -154,6 +154,9 @@ bool MqttClient::configureHandle() {
                          m_protocolVersion == ProtocolVersion::Mqtt5 ? MQTT_PROTOCOL_V5
                                                                      : MQTT_PROTOCOL_V311);
     mosquitto_int_option(handle, MOSQ_OPT_SEND_MAXIMUM, std::clamp(m_maxInflight, 1, 65535));
+    // Live samples are small and latency matters more than packet count: without this, Nagle's
+    // algorithm holds publishes back for the previous packet's ACK (milliseconds on loopback).
+    mosquitto_int_option(handle, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_callback_set(handle, &MqttClient::onConnectCallback);
     mosquitto_disconnect_callback_set(handle, &MqttClient::onDisconnectCallback);
     mosquitto_publish_callback_set(handle, &MqttClient::onPublishCallback);
