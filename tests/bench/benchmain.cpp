@@ -152,11 +152,19 @@ int main(int argc, char *argv[]) {
         QStringLiteral("memory-events"),
         QStringLiteral("Events in the memory run (default 10000000)."), QStringLiteral("n"),
         QStringLiteral("10000000"));
-    parser.addOptions({quick, memoryEvents});
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QStringLiteral("Run one part: udp, websocket, mqtt, fanout, latency, memory."),
+        QStringLiteral("part"));
+    parser.addOptions({quick, memoryEvents, only});
     parser.process(app);
     const quint64 scale = parser.isSet(quick) ? 10 : 1;
     const quint64 throughputEvents = 200000 / scale;
     const quint64 memoryRun = parser.value(memoryEvents).toULongLong() / scale;
+    const QString part = parser.value(only);
+    auto wanted = [&part](const char *name) {
+        return part.isEmpty() || part == QLatin1String(name);
+    };
 
     QThread receiverThread;
     receiverThread.start();
@@ -173,10 +181,6 @@ int main(int argc, char *argv[]) {
                      gazeSample(1))
             ->head
         + ",\"metadata\":{\"source\":\"labrelay\",\"distributor\":\"udp\"}}";
-    const double raw = rawSendtoRate(udpPort, payload, throughputEvents, *udp);
-    const quint64 rawReceived = udp->received();
-    udp->reset();
-
     auto udpSession = [&](bool compress) {
         return QJsonObject{{QStringLiteral("udp"),
                             QJsonObject{{QStringLiteral("port"), 9999},
@@ -184,30 +188,36 @@ int main(int argc, char *argv[]) {
                                         {QStringLiteral("queueSize"), 100000},
                                         {QStringLiteral("targets"), QJsonArray{udpTarget}}}}};
     };
-    createSession(manager, QStringLiteral("udp"), udpSession(false));
-    const double udpRate =
-        pump(manager, QStringLiteral("udp"), throughputEvents, [&] { return udp->received(); });
-    rows.append({QStringLiteral("UDP, 1 event per datagram (%1 events, %2 B)")
-                     .arg(throughputEvents)
-                     .arg(payload.size()),
-                 rate(udpRate), rate(raw) + QStringLiteral(" raw sendto"),
-                 QString::number(100.0 * udpRate / raw, 'f', 0) + QStringLiteral(" %"),
-                 QStringLiteral("received %1 / %2 (raw loop: %3)")
-                     .arg(udp->received())
-                     .arg(throughputEvents)
-                     .arg(rawReceived)});
-    closeAll(manager);
-    udp->reset();
-    createSession(manager, QStringLiteral("udpgz"), udpSession(true));
-    const double gzipRate = pump(manager, QStringLiteral("udpgz"), throughputEvents / 4,
-                                 [&] { return udp->received(); });
-    rows.append({QStringLiteral("UDP with gzip (the default)"), rate(gzipRate), QString(),
-                 QString(), QStringLiteral("zlib deflate per datagram dominates")});
-    closeAll(manager);
-    udp->reset();
+    if (wanted("udp")) {
+        const double raw = rawSendtoRate(udpPort, payload, throughputEvents, *udp);
+        const quint64 rawReceived = udp->received();
+        udp->reset();
+
+        createSession(manager, QStringLiteral("udp"), udpSession(false));
+        const double udpRate =
+            pump(manager, QStringLiteral("udp"), throughputEvents, [&] { return udp->received(); });
+        rows.append({QStringLiteral("UDP, 1 event per datagram (%1 events, %2 B)")
+                         .arg(throughputEvents)
+                         .arg(payload.size()),
+                     rate(udpRate), rate(raw) + QStringLiteral(" raw sendto"),
+                     QString::number(100.0 * udpRate / raw, 'f', 0) + QStringLiteral(" %"),
+                     QStringLiteral("received %1 / %2 (raw loop: %3)")
+                         .arg(udp->received())
+                         .arg(throughputEvents)
+                         .arg(rawReceived)});
+        closeAll(manager);
+        udp->reset();
+        createSession(manager, QStringLiteral("udpgz"), udpSession(true));
+        const double gzipRate = pump(manager, QStringLiteral("udpgz"), throughputEvents / 4,
+                                     [&] { return udp->received(); });
+        rows.append({QStringLiteral("UDP with gzip (the default)"), rate(gzipRate), QString(),
+                     QString(), QStringLiteral("zlib deflate per datagram dominates")});
+        closeAll(manager);
+        udp->reset();
+    }
 
     // --- WebSocket: one client ---------------------------------------------------------------
-    {
+    if (wanted("websocket")) {
         auto *ws = onThread(receiverThread, new WebSocketBenchReceiver(throughputEvents));
         const quint16 port = 47000 + quint16(QCoreApplication::applicationPid() % 1000);
         createSession(
@@ -233,10 +243,12 @@ int main(int argc, char *argv[]) {
     MosquittoBroker::Options brokerOptions;
     brokerOptions.extraConfig = QStringLiteral("max_queued_messages 0\nmax_inflight_messages 0\n");
     MosquittoBroker broker(brokerOptions);
-    if (!broker.start()) {
+    if (!wanted("mqtt") && !wanted("fanout") && !wanted("latency")) {
+        // no broker needed
+    } else if (!broker.start()) {
         rows.append(
             {QStringLiteral("MQTT"), QStringLiteral("n/a"), QString(), QString(), broker.error()});
-    } else {
+    } else if (wanted("mqtt")) {
         const quint64 mqttEvents = throughputEvents / 2;
         auto *subscriber = onThread(receiverThread, new MqttBenchReceiver(mqttEvents));
         QMetaObject::invokeMethod(subscriber, "open", Q_ARG(quint16, broker.port()),
@@ -299,7 +311,7 @@ int main(int argc, char *argv[]) {
     }
 
     // --- Fan-out: one event to all five -------------------------------------------------------
-    if (broker.isRunning()) {
+    if (broker.isRunning() && wanted("fanout")) {
         const quint64 fanEvents = throughputEvents / 20;
         auto *ws = onThread(receiverThread, new WebSocketBenchReceiver(fanEvents));
         auto *mqtt = onThread(receiverThread, new MqttBenchReceiver(fanEvents));
@@ -366,10 +378,11 @@ int main(int argc, char *argv[]) {
         udp->reset();
     }
 
-    // --- Latency from routeEvent to receipt at fixed rates (UDP) ------------------------------
-    for (const int perSecond : {1000, 10000, 50000}) {
-        udp->reset();
-        createSession(manager, QStringLiteral("lat"), udpSession(false));
+    // --- Latency from routeEvent to receipt at fixed rates ---------------------------------------
+    auto latencyRow = [&](const QString &what, const QString &session,
+                          const QJsonObject &distributors, BenchReceiver &receiver, int perSecond) {
+        receiver.reset();
+        createSession(manager, session, distributors);
         const quint64 events = quint64(perSecond) * 2; // two seconds
         std::vector<qint64> sentNs(events + 1, 0);
         QElapsedTimer timer;
@@ -381,16 +394,15 @@ int main(int argc, char *argv[]) {
             while (sent < due) {
                 ++sent;
                 sentNs[sent] = Clock::monotonicNs();
-                manager.routeEvent(QStringLiteral("lat"), QStringLiteral("neon_gaze_data"),
-                                   gazeSample(sent));
+                manager.routeEvent(session, QStringLiteral("neon_gaze_data"), gazeSample(sent));
             }
             QCoreApplication::processEvents(QEventLoop::AllEvents);
         }
-        waitFor([&] { return udp->received() >= events; }, 10000);
+        waitFor([&] { return receiver.received() >= events; }, 10000);
         std::vector<qint64> latencies;
         for (quint64 seq = 1; seq <= events; ++seq) {
-            if (udp->receiptNs(seq) > 0)
-                latencies.push_back(udp->receiptNs(seq) - sentNs[seq]);
+            if (receiver.receiptNs(seq) > 0)
+                latencies.push_back(receiver.receiptNs(seq) - sentNs[seq]);
         }
         std::sort(latencies.begin(), latencies.end());
         auto at = [&](double p) {
@@ -398,17 +410,44 @@ int main(int argc, char *argv[]) {
                        ? 0.0
                        : double(latencies[size_t(p * double(latencies.size() - 1))]) / 1000.0;
         };
-        rows.append({QStringLiteral("Latency routeEvent → UDP receipt at %1 ev/s").arg(perSecond),
+        rows.append({what.arg(perSecond),
                      QStringLiteral("p50 %1 µs, p99 %2 µs")
                          .arg(at(0.50), 0, 'f', 1)
                          .arg(at(0.99), 0, 'f', 1),
                      QString(), QString(),
                      QStringLiteral("%1 of %2 received").arg(latencies.size()).arg(events)});
         closeAll(manager);
+    };
+    for (const int perSecond : {1000, 10000, 50000}) {
+        if (!wanted("latency"))
+            break;
+        latencyRow(QStringLiteral("Latency routeEvent → UDP receipt at %1 ev/s"),
+                   QStringLiteral("lat"), udpSession(false), *udp, perSecond);
+    }
+    if (broker.isRunning() && wanted("latency")) {
+        auto *subscriber = onThread(receiverThread, new MqttBenchReceiver(20000));
+        QMetaObject::invokeMethod(subscriber, "open", Q_ARG(quint16, broker.port()),
+                                  Q_ARG(QString, QStringLiteral("latency/#")));
+        waitFor([&] { return subscriber->isSubscribed(); }, 10000);
+        for (const int qos : {0, 1}) {
+            const QJsonObject mqtt{
+                {QStringLiteral("mqtt"),
+                 QJsonObject{
+                     {QStringLiteral("broker"), broker.url()},
+                     {QStringLiteral("clientId"), QStringLiteral("latency")},
+                     {QStringLiteral("qos"), qos},
+                     {QStringLiteral("statusMessages"), false},
+                     {QStringLiteral("topics"),
+                      QJsonObject{{QStringLiteral("prefix"), QStringLiteral("latency")}}}}}};
+            latencyRow(
+                QStringLiteral("Latency routeEvent → MQTT subscriber (QoS %1) at %2 ev/s").arg(qos),
+                QStringLiteral("mqttlat"), mqtt, *subscriber, 1000);
+        }
+        QMetaObject::invokeMethod(subscriber, &QObject::deleteLater);
     }
 
     // --- Memory over many events --------------------------------------------------------------
-    {
+    if (wanted("memory")) {
         udp->reset();
         createSession(manager, QStringLiteral("mem"), udpSession(false));
         QStringList samples;
