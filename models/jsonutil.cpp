@@ -87,6 +87,27 @@ public:
         }
     }
 
+    // Positioned at an object: the text of the value of `key` (the last one, as QJsonDocument).
+    QByteArray memberText(const QString &key) {
+        if (peek() != '{')
+            return {};
+        ++m_pos;
+        QByteArray found;
+        while (peek() == '"') {
+            const QString name = readString();
+            peek();
+            ++m_pos; // colon
+            peek();
+            const qsizetype valueStart = m_pos;
+            skipValue();
+            if (name == key)
+                found = m_text.mid(valueStart, m_pos - valueStart);
+            if (peek() == ',')
+                ++m_pos;
+        }
+        return found;
+    }
+
     // Positioned at an object: returns its keys, or those of the object at `path` below it.
     QStringList keysAt(const QStringList &path) {
         if (peek() != '{')
@@ -171,6 +192,11 @@ void writeValue(QByteArray &out, const QJsonValue &value, const KeyOrder &order,
 QStringList keysInDocumentOrder(const QByteArray &json, const QStringList &path) {
     Scanner scanner(json);
     return scanner.keysAt(path);
+}
+
+QByteArray memberText(const QByteArray &json, const QString &key) {
+    Scanner scanner(json);
+    return scanner.memberText(key);
 }
 
 QByteArray writeIndented(const QJsonValue &value, const KeyOrder &order) {

@@ -18,6 +18,11 @@ QJsonObject deepMerge(const QJsonObject &base, const QJsonObject &override);
 // document order, or an empty list when there is no such object. `json` must be valid JSON.
 QStringList keysInDocumentOrder(const QByteArray &json, const QStringList &path);
 
+// The text of the value of `key` in the top-level object of `json` (valid JSON), exactly as
+// written, or a null QByteArray when there is no such member. Lets ingest pass data through
+// without parsing and serialising it again.
+QByteArray memberText(const QByteArray &json, const QString &key);
+
 // Chooses the key order of the object at `path` when writing; the default is alphabetical.
 using KeyOrder = std::function<QStringList(const QStringList &path, const QJsonObject &object)>;
 

@@ -1,5 +1,7 @@
 #include "udpingest.h"
 
+#include "jsonutil.h"
+
 #include "clock.h"
 #include "eventbatch.h"
 #include "jsontext.h"
@@ -109,7 +111,13 @@ void UdpIngest::handleLine(const QByteArray &line, int lineNumber) {
                                            .arg(where, sample(event->session.toUtf8())));
         return;
     }
-    m_manager->routeEvent(event->session, event->event, event->data, event->routeOptions());
+    // The line was valid JSON: its data goes on the wire as written, unless it holds a carriage
+    // return (legal JSON whitespace, but it would break SSE's line framing).
+    const QByteArray dataText = JsonUtil::memberText(line, QStringLiteral("data"));
+    if (!dataText.isEmpty() && !dataText.contains('\r'))
+        m_manager->routeEventJson(event->session, event->event, dataText, event->routeOptions());
+    else
+        m_manager->routeEvent(event->session, event->event, event->data, event->routeOptions());
     ++m_stats.accepted;
 }
 

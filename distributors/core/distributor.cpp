@@ -115,8 +115,7 @@ void Distributor::enqueue(const EnvelopePtr &envelope, const QJsonObject &option
     updateLoadState();
 }
 
-std::deque<OutboxItem> Distributor::takeHandover()
-{
+std::deque<OutboxItem> Distributor::takeHandover() {
     std::deque<OutboxItem> items;
     for (auto &[due, item] : m_retryWaiting)
         items.push_back(std::move(item));
@@ -125,14 +124,14 @@ std::deque<OutboxItem> Distributor::takeHandover()
     std::deque<OutboxItem> queued = m_outbox.takeAll();
     std::move(queued.begin(), queued.end(), std::back_inserter(items));
     // Oldest first, so the adopter sends them in their original order.
-    std::sort(items.begin(), items.end(),
-              [](const OutboxItem &a, const OutboxItem &b) { return a.envelope->seq < b.envelope->seq; });
+    std::sort(items.begin(), items.end(), [](const OutboxItem &a, const OutboxItem &b) {
+        return a.envelope->seq < b.envelope->seq;
+    });
     m_counters.handedOver += items.size();
     return items;
 }
 
-void Distributor::adoptHandover(std::deque<OutboxItem> items)
-{
+void Distributor::adoptHandover(std::deque<OutboxItem> items) {
     m_counters.enqueued += items.size();
     if (m_stopping || m_state == State::Stopped) {
         m_counters.dropped[int(DropReason::Disabled)] += items.size();

@@ -9,22 +9,10 @@
 namespace {
 
 QByteArray compactJson(const QJsonValue &value) {
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    if (value.isString()) {
-        QByteArray out;
-        JsonWriter::appendString(out, value.toString());
-        return out;
-    }
-    if (value.isBool())
-        return value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
-    if (value.isDouble()) {
-        const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-        return wrapped.mid(1, wrapped.size() - 2);
-    }
-    return QByteArrayLiteral("null");
+    QByteArray out;
+    out.reserve(256);
+    JsonWriter::appendValue(out, value);
+    return out;
 }
 
 const char *LabRelaySource = "labrelay";
@@ -32,19 +20,18 @@ const char *LegacySource = "synopticon-api";
 
 } // namespace
 
-EnvelopePtr makeEnvelope(const QString &event, const QString &sessionId, quint64 seq,
-                         qint64 timestamp, const QJsonValue &data) {
+EnvelopePtr makeEnvelopeFromJson(const QString &event, const QString &sessionId, quint64 seq,
+                                 qint64 timestamp, const QByteArray &dataJson) {
     auto envelope = std::make_shared<Envelope>();
     envelope->event = event;
     envelope->sessionId = sessionId;
     envelope->seq = seq;
     envelope->timestamp = timestamp;
-    envelope->data = data;
-    envelope->dataJson = compactJson(data);
+    envelope->dataJson = dataJson;
     envelope->enteredNs = Clock::monotonicNs();
 
     QByteArray &head = envelope->head;
-    head.reserve(envelope->dataJson.size() + event.size() + sessionId.size() + 64);
+    head.reserve(dataJson.size() + event.size() + sessionId.size() + 64);
     head.append("{\"event\":");
     JsonWriter::appendString(head, event);
     head.append(",\"sessionId\":");
@@ -54,8 +41,24 @@ EnvelopePtr makeEnvelope(const QString &event, const QString &sessionId, quint64
     head.append(",\"timestamp\":");
     JsonWriter::appendInteger(head, timestamp);
     head.append(",\"data\":");
-    head.append(envelope->dataJson);
+    head.append(dataJson);
     return envelope;
+}
+
+EnvelopePtr makeEnvelope(const QString &event, const QString &sessionId, quint64 seq,
+                         qint64 timestamp, const QJsonValue &data) {
+    EnvelopePtr envelope =
+        makeEnvelopeFromJson(event, sessionId, seq, timestamp, compactJson(data));
+    envelope->parsedData = data;
+    return envelope;
+}
+
+const QJsonValue &Envelope::data() const {
+    if (!parsedData) {
+        const QJsonDocument document = QJsonDocument::fromJson("[" + dataJson + "]");
+        parsedData = document.isArray() ? document.array().at(0) : QJsonValue();
+    }
+    return *parsedData;
 }
 
 PayloadFormat payloadFormatFromName(const QString &name) {
@@ -115,6 +118,17 @@ QByteArray EnvelopeEncoder::encode(const Envelope &envelope, const QJsonObject &
     return envelope.head + ",\"metadata\":" + metadataObject(metadata, LabRelaySource) + '}';
 }
 
+void EnvelopeEncoder::encodeInto(QByteArray &out, const Envelope &envelope,
+                                 const QJsonObject &metadata) const {
+    if (m_format != PayloadFormat::Envelope || !metadata.isEmpty()) {
+        out = encode(envelope, metadata);
+        return;
+    }
+    out.resize(0); // keeps the capacity of earlier events
+    out.append(envelope.head);
+    out.append(m_envelopeTail);
+}
+
 QByteArray EnvelopeEncoder::encodeWebSocketLegacy(const Envelope &envelope,
                                                   const QJsonObject &metadata) const {
     QByteArray out("{\"event\":");
@@ -131,9 +145,9 @@ QByteArray EnvelopeEncoder::encodeWebSocketLegacy(const Envelope &envelope,
 
 QByteArray EnvelopeEncoder::encodeSseLegacy(const Envelope &envelope,
                                             const QJsonObject &metadata) const {
-    QJsonObject data = envelope.data.isObject()
-                           ? envelope.data.toObject()
-                           : QJsonObject{{QStringLiteral("value"), envelope.data}};
+    QJsonObject data = envelope.data().isObject()
+                           ? envelope.data().toObject()
+                           : QJsonObject{{QStringLiteral("value"), envelope.data()}};
     data.insert(QStringLiteral("metadata"), metadata);
     QByteArray out("{\"event\":");
     JsonWriter::appendString(out, envelope.event);
@@ -146,7 +160,7 @@ QByteArray EnvelopeEncoder::encodeSseLegacy(const Envelope &envelope,
 }
 
 QByteArray EnvelopeEncoder::encodeRaw(const Envelope &envelope) {
-    if (envelope.data.isString())
-        return envelope.data.toString().toUtf8();
+    if (envelope.data().isString())
+        return envelope.data().toString().toUtf8();
     return envelope.dataJson;
 }

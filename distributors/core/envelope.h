@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 // One event as it enters a session: stamped once with the session's sequence number and the
 // entry time, then shared unchanged by every distributor it is routed to (SPEC §5 [REC]).
@@ -14,18 +15,27 @@ struct Envelope {
     QString sessionId;
     quint64 seq = 0;
     qint64 timestamp = 0; // epoch ms at entry
-    QJsonValue data;
-    QByteArray dataJson;  // compact JSON of `data`, serialised once
+    QByteArray dataJson;  // the data as one line of JSON: what goes on the wire
     qint64 enteredNs = 0; // monotonic, for latency from entry
     // `{"event":…,"sessionId":…,"seq":…,"timestamp":…,"data":…` — everything but the metadata,
     // which names the distributor; each channel appends its own.
     QByteArray head;
+
+    // The data as a JSON value, parsed from dataJson on first use: only the legacy SSE shape and
+    // raw MQTT strings need it, so events that arrive as JSON text are never parsed for nothing.
+    const QJsonValue &data() const;
+    // Set when the event was created from a value, so it need not be parsed back.
+    mutable std::optional<QJsonValue> parsedData;
 };
 
 using EnvelopePtr = std::shared_ptr<const Envelope>;
 
 EnvelopePtr makeEnvelope(const QString &event, const QString &sessionId, quint64 seq,
                          qint64 timestamp, const QJsonValue &data);
+// For data that is already JSON text (ingest): `dataJson` must be one valid JSON value on one
+// line; it goes on the wire as it is.
+EnvelopePtr makeEnvelopeFromJson(const QString &event, const QString &sessionId, quint64 seq,
+                                 qint64 timestamp, const QByteArray &dataJson);
 
 // The wire payload shapes (SPEC §5): the LabRelay envelope, the original's shapes per protocol,
 // or (MQTT only) the bare data.
@@ -44,6 +54,9 @@ public:
     // The LabRelay envelope, or the original HTTP/UDP/MQTT shape in legacy mode.
     // `metadata` (a send option) is merged into the metadata object.
     QByteArray encode(const Envelope &envelope, const QJsonObject &metadata = {}) const;
+    // encode() into a buffer the caller reuses, so the hot path does not allocate per event.
+    void encodeInto(QByteArray &out, const Envelope &envelope,
+                    const QJsonObject &metadata = {}) const;
     // Original WebSocket frame: metadata is the send option's metadata or {}.
     QByteArray encodeWebSocketLegacy(const Envelope &envelope, const QJsonObject &metadata) const;
     // Original SSE data line: the data's own fields plus "metadata" (non-objects are wrapped as

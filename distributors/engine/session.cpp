@@ -210,8 +210,7 @@ void Session::setRouting(const EventRouting &routing, UnroutedPolicy policy) {
     m_router.setRouting(routing, policy);
 }
 
-EnvelopePtr Session::stamp(const QString &event, const QJsonValue &data) {
-    EnvelopePtr envelope = makeEnvelope(event, m_id, ++m_seq, Clock::epochMs(), data);
+EnvelopePtr Session::stamp(EnvelopePtr envelope) {
     if (m_recorder)
         m_recorder->record(*envelope);
     return envelope;
@@ -322,66 +321,88 @@ void Session::setHints(const QMap<QString, QString> &hints) {
 
 RouteOutcome Session::route(const QString &event, const QJsonValue &data,
                             const QJsonObject &options) {
-    const EnvelopePtr envelope = stamp(event, data);
     RouteOutcome outcome;
-    outcome.seq = envelope->seq;
+    route(stamp(makeEnvelope(event, m_id, ++m_seq, Clock::epochMs(), data)), options, &outcome);
+    return outcome;
+}
+
+quint64 Session::routeJson(const QString &event, const QByteArray &dataJson,
+                           const QJsonObject &options) {
+    const EnvelopePtr envelope =
+        stamp(makeEnvelopeFromJson(event, m_id, ++m_seq, Clock::epochMs(), dataJson));
+    route(envelope, options, nullptr);
+    return envelope->seq;
+}
+
+void Session::route(const EnvelopePtr &envelope, const QJsonObject &options,
+                    RouteOutcome *outcome) {
+    const QString &event = envelope->event;
+    if (outcome)
+        outcome->seq = envelope->seq;
+    Delivered delivered;
     const EventRouter::Resolution resolution = m_router.resolve(event);
     switch (resolution.match) {
     case EventRouter::Match::Route:
     case EventRouter::Match::Wildcard:
         for (const QString &type : *resolution.types)
-            deliver(envelope, type, options, outcome);
+            deliver(envelope, type, options, delivered, outcome);
         break;
     case EventRouter::Match::Broadcast:
         for (DistributorSlot *slot : std::as_const(m_slots)) {
             if (slot->acceptsEvents())
-                deliver(envelope, slot->typeName(), options, outcome);
+                deliver(envelope, slot->typeName(), options, delivered, outcome);
         }
         break;
     case EventRouter::Match::Drop:
         ++m_unroutedDropped;
-        outcome.droppedUnrouted = true;
+        if (outcome)
+            outcome->droppedUnrouted = true;
         noteDrop(event, QString(), QStringLiteral("no route"));
         break;
     }
-    return outcome;
 }
 
 RouteOutcome Session::distribute(const QString &event, const QJsonValue &data,
                                  const QStringList &targets, const QJsonObject &options) {
-    const EnvelopePtr envelope = stamp(event, data);
+    const EnvelopePtr envelope = stamp(makeEnvelope(event, m_id, ++m_seq, Clock::epochMs(), data));
     RouteOutcome outcome;
     outcome.seq = envelope->seq;
+    Delivered delivered;
     if (targets.isEmpty() || targets.contains(QStringLiteral("all"))) {
         for (DistributorSlot *slot : std::as_const(m_slots)) {
             if (slot->acceptsEvents())
-                deliver(envelope, slot->typeName(), options, outcome);
+                deliver(envelope, slot->typeName(), options, delivered, &outcome);
         }
         return outcome;
     }
     for (const QString &target : targets)
-        deliver(envelope, target, options, outcome);
+        deliver(envelope, target, options, delivered, &outcome);
     return outcome;
 }
 
 void Session::deliver(const EnvelopePtr &envelope, const QString &type, const QJsonObject &options,
-                      RouteOutcome &outcome) {
+                      Delivered &delivered, RouteOutcome *outcome) {
     // Registered names (`mqtt_<session>`) are accepted for compatibility and mean the type.
+    DistributorSlot *target = slot(type);
     QString typeName = type;
-    if (!slot(typeName) && typeName.endsWith(QLatin1Char('_') + m_id))
+    if (!target && typeName.endsWith(QLatin1Char('_') + m_id)) {
         typeName.chop(m_id.size() + 1);
-    DistributorSlot *target = slot(typeName);
+        target = slot(typeName);
+    }
     if (!target) {
-        outcome.skipped.append({envelope->event, type, QStringLiteral("not configured")});
+        if (outcome)
+            outcome->skipped.append({envelope->event, type, QStringLiteral("not configured")});
         return;
     }
-    if (outcome.queued.contains(typeName))
+    if (delivered.contains(target))
         return; // duplicates in a route collapse
+    delivered.append(target);
     if (!target->acceptsEvents()) {
-        outcome.skipped.append({envelope->event, typeName, QStringLiteral("inactive")});
+        if (outcome)
+            outcome->skipped.append({envelope->event, typeName, QStringLiteral("inactive")});
         noteDrop(envelope->event, typeName, QStringLiteral("disabled"));
-    } else {
-        outcome.queued.append(typeName);
+    } else if (outcome) {
+        outcome->queued.append(typeName);
     }
     target->route(envelope, options.isEmpty() ? options : optionsFor(target, options));
 }

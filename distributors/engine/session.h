@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QObject>
 #include <QTimer>
+#include <QVarLengthArray>
 
 class ConfigManager;
 class Recorder;
@@ -62,6 +63,9 @@ public:
     void setRouting(const EventRouting &routing, UnroutedPolicy policy);
 
     RouteOutcome route(const QString &event, const QJsonValue &data, const QJsonObject &options);
+    // The same for data that is already one line of valid JSON text (ingest).
+    // Answers only the seq: the high-rate path does not build the per-type report.
+    quint64 routeJson(const QString &event, const QByteArray &dataJson, const QJsonObject &options);
     RouteOutcome distribute(const QString &event, const QJsonValue &data,
                             const QStringList &targets, const QJsonObject &options);
 
@@ -103,9 +107,12 @@ signals:
     void replayFinished(qint64 events);
 
 private:
-    EnvelopePtr stamp(const QString &event, const QJsonValue &data);
+    EnvelopePtr stamp(EnvelopePtr envelope);
+    // Routes one stamped envelope; `outcome`, when given, is filled with the report.
+    void route(const EnvelopePtr &envelope, const QJsonObject &options, RouteOutcome *outcome);
+    using Delivered = QVarLengthArray<const DistributorSlot *, 8>;
     void deliver(const EnvelopePtr &envelope, const QString &type, const QJsonObject &options,
-                 RouteOutcome &outcome);
+                 Delivered &delivered, RouteOutcome *outcome);
     QJsonObject optionsFor(const DistributorSlot *slot, const QJsonObject &options) const;
     void noteDrop(const QString &event, const QString &type, const QString &reason);
     void runHealthCheck();

@@ -442,6 +442,15 @@ Result<RouteOutcome> SessionManager::routeEvent(const QString &sessionId, const 
     return Result<RouteOutcome>::success(session->route(event, data, options));
 }
 
+Result<quint64> SessionManager::routeEventJson(const QString &sessionId, const QString &event,
+                                               const QByteArray &dataJson,
+                                               const QJsonObject &options) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<quint64>::failure(notFound(sessionId));
+    return Result<quint64>::success(session->routeJson(event, dataJson, options));
+}
+
 Result<RouteOutcome> SessionManager::distribute(const QString &sessionId, const QString &event,
                                                 const QJsonValue &data,
                                                 const QJsonObject &options) {

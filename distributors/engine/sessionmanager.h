@@ -60,6 +60,11 @@ public:
 
     Result<RouteOutcome> routeEvent(const QString &sessionId, const QString &event,
                                     const QJsonValue &data, const QJsonObject &options = {});
+    // The same for data that is already one line of valid JSON text: it goes on the wire as it
+    // is, without being parsed and serialised again (the high-rate ingest path).
+    // Answers the event's seq.
+    Result<quint64> routeEventJson(const QString &sessionId, const QString &event,
+                                   const QByteArray &dataJson, const QJsonObject &options = {});
     // options.targets: distributor types (or "all"); other keys as for routeEvent.
     Result<RouteOutcome> distribute(const QString &sessionId, const QString &event,
                                     const QJsonValue &data, const QJsonObject &options = {});

@@ -108,7 +108,7 @@ void Recorder::record(const Envelope &envelope) {
     // Envelopes from makeEnvelope() carry their serialised head; build it for any other.
     const QByteArray head = envelope.head.isEmpty()
                                 ? makeEnvelope(envelope.event, envelope.sessionId, envelope.seq,
-                                               envelope.timestamp, envelope.data)
+                                               envelope.timestamp, envelope.data())
                                       ->head
                                 : envelope.head;
     const qint64 lineBytes = head.size() + 2;

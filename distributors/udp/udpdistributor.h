@@ -44,6 +44,7 @@ private:
     void discardInbound();
     // Sends the encoded event to the targets at `indices`; `problems` lists targets that could
     // not be used at all (bad specs), which count as failed.
+    qint64 sendDatagram(UdpTarget &target, const QByteArray &datagram);
     void sendToTargets(OutboxItem item, const int *indices, qsizetype count,
                        const QStringList &problems);
 
@@ -56,6 +57,7 @@ private:
     const QJsonArray m_configTargets;
 
     QUdpSocket m_socket{this};
+    QByteArray m_payload; // reused for every event
     UdpTargetTable m_targets;
     std::vector<int> m_configIndices; // the config targets' indices in m_targets
     bool m_starting = false;          // waiting for the config targets' host lookups

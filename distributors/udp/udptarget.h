@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/socket.h>
+
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QString>
@@ -29,6 +31,9 @@ struct UdpTarget {
     QString label;
     QHostAddress address;
     Resolution resolution = Resolution::Resolving;
+    // The address as the kernel takes it, made once from `address` (see UdpDistributor).
+    sockaddr_storage native{};
+    socklen_t nativeLength = 0;
     QString resolveError;
 
     quint64 sent = 0;

@@ -31,6 +31,7 @@ int UdpTargetTable::add(const UdpTargetSpec &spec) {
     if (spec.host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
         // Never ask a resolver about localhost: it must stay on this machine (and IPv4).
         target.address = QHostAddress(QHostAddress::LocalHost);
+        target.nativeLength = 0;
         target.resolution = UdpTarget::Resolution::Resolved;
     } else if (target.address.setAddress(spec.host)) {
         target.resolution = UdpTarget::Resolution::Resolved;
@@ -65,9 +66,11 @@ void UdpTargetTable::onLookupResult(const QHostInfo &info) {
         // The socket is IPv4; an IPv6-only name is still tried, and the send reports why it
         // cannot go there.
         target.address = addresses.first();
+        target.nativeLength = 0;
         for (const QHostAddress &address : addresses) {
             if (address.protocol() == QAbstractSocket::IPv4Protocol) {
                 target.address = address;
+                target.nativeLength = 0;
                 break;
             }
         }

@@ -207,6 +207,38 @@ int main(int argc, char *argv[]) {
                          .arg(rawReceived)});
         closeAll(manager);
         udp->reset();
+        // The ingest path: data that arrives as JSON text goes on the wire without a round trip.
+        udp->reset();
+        createSession(manager, QStringLiteral("udpjson"), udpSession(false));
+        {
+            // Inputs are prepared before timing, as the raw loop's payload is: ingest receives
+            // them.
+            QList<QByteArray> inputs;
+            for (int i = 0; i < 1000; ++i)
+                inputs.append("{\"x\":0.5" + QByteArray::number(i % 100)
+                              + ",\"y\":0.41,\"confidence\":0.95,\"timestamp\":"
+                              + QByteArray::number(1725880799995 + qint64(i) * 5)
+                              + ",\"worn\":true,\"leftPupil\":{\"diameter\":3.2},"
+                                "\"rightPupil\":{\"diameter\":3.1}}");
+            const QString session = QStringLiteral("udpjson");
+            const QString event = QStringLiteral("neon_gaze_data");
+            QElapsedTimer timer;
+            timer.start();
+            for (quint64 i = 0; i < throughputEvents; ++i) {
+                manager.routeEventJson(session, event, inputs.at(qsizetype(i % 1000)));
+                if ((i + 1) % 500 == 0)
+                    QCoreApplication::processEvents(QEventLoop::AllEvents);
+            }
+            waitFor([&] { return udp->received() >= throughputEvents; }, 60000);
+            const double jsonRate = double(udp->received()) * 1e9 / double(timer.nsecsElapsed());
+            rows.append(
+                {QStringLiteral("UDP, data given as JSON text (the ingest path)"), rate(jsonRate),
+                 rate(raw) + QStringLiteral(" raw sendto"),
+                 QString::number(100.0 * jsonRate / raw, 'f', 0) + QStringLiteral(" %"),
+                 QStringLiteral("received %1 / %2").arg(udp->received()).arg(throughputEvents)});
+        }
+        closeAll(manager);
+        udp->reset();
         createSession(manager, QStringLiteral("udpgz"), udpSession(true));
         const double gzipRate = pump(manager, QStringLiteral("udpgz"), throughputEvents / 4,
                                      [&] { return udp->received(); });
@@ -241,7 +273,8 @@ int main(int argc, char *argv[]) {
     // The broker's default queue (1000 messages per client) would drop QoS 1 messages for a
     // subscriber that falls behind; the benchmark measures LabRelay, not that limit.
     MosquittoBroker::Options brokerOptions;
-    brokerOptions.extraConfig = QStringLiteral("max_queued_messages 0\nmax_inflight_messages 0\n");
+    brokerOptions.extraConfig =
+        QStringLiteral("max_queued_messages 0\nmax_inflight_messages 0\nset_tcp_nodelay true\n");
     MosquittoBroker broker(brokerOptions);
     if (!wanted("mqtt") && !wanted("fanout") && !wanted("latency")) {
         // no broker needed

@@ -168,7 +168,7 @@ void TestReplay::recordThenReplayReproducesEvents() {
         QCOMPARE(replayed.at(i).sessionId, recorded.at(i)->sessionId);
         QCOMPARE(replayed.at(i).seq, recorded.at(i)->seq);
         QCOMPARE(replayed.at(i).timestamp, recorded.at(i)->timestamp);
-        QCOMPARE(replayed.at(i).data, recorded.at(i)->data);
+        QCOMPARE(replayed.at(i).data, recorded.at(i)->data());
     }
     QCOMPARE(replay.reader().malformedLines(), 0);
 }

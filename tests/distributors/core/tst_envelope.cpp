@@ -1,8 +1,11 @@
 // The wire shapes of SPEC §5: the LabRelay envelope and the original's legacy shapes.
 #include "envelope.h"
+#include "jsonwriter.h"
 
 #include <QJsonDocument>
 #include <QtTest>
+
+#include <cmath>
 
 class TestEnvelope : public QObject {
     Q_OBJECT
@@ -13,6 +16,9 @@ private slots:
     void legacyShapes();
     void rawMqttPayload();
     void escapesStrings();
+    void envelopeFromJsonTextKeepsTheText();
+    void writerMatchesQtJson_data();
+    void writerMatchesQtJson();
 };
 
 namespace {
@@ -112,6 +118,65 @@ void TestEnvelope::escapesStrings() {
     QCOMPARE(frame.value(QStringLiteral("event")).toString(), tricky);
     QCOMPARE(frame.value(QStringLiteral("sessionId")).toString(), tricky);
     QCOMPARE(frame.value(QStringLiteral("data")).toString(), tricky);
+}
+
+// Ingest hands over JSON text: it goes on the wire as written and is parsed only on demand.
+void TestEnvelope::envelopeFromJsonTextKeepsTheText() {
+    const QByteArray text("{\"x\": 0.5, \"y\":0.25}");
+    const EnvelopePtr envelope =
+        makeEnvelopeFromJson(QStringLiteral("gaze"), QStringLiteral("s"), 3, 1000, text);
+    QVERIFY(!envelope->parsedData);
+    const QByteArray wire =
+        EnvelopeEncoder(QStringLiteral("udp"), PayloadFormat::Envelope).encode(*envelope);
+    QVERIFY(wire.contains(text));
+    QCOMPARE(
+        parse(wire).value(QStringLiteral("data")).toObject().value(QStringLiteral("y")).toDouble(),
+        0.25);
+    QCOMPARE(envelope->data().toObject().value(QStringLiteral("x")).toDouble(), 0.5);
+    QVERIFY(envelope->parsedData);
+    // The legacy SSE shape needs the fields, and gets them from the text.
+    const QJsonObject sse = parse(EnvelopeEncoder(QStringLiteral("sse"), PayloadFormat::Legacy)
+                                      .encodeSseLegacy(*envelope, {}));
+    QCOMPARE(sse.value(QStringLiteral("data")).toObject().value(QStringLiteral("x")).toDouble(),
+             0.5);
+}
+
+void TestEnvelope::writerMatchesQtJson_data() {
+    QTest::addColumn<QJsonValue>("value");
+    QTest::newRow("null") << QJsonValue(QJsonValue::Null);
+    QTest::newRow("true") << QJsonValue(true);
+    QTest::newRow("int") << QJsonValue(42);
+    QTest::newRow("negative") << QJsonValue(-17);
+    QTest::newRow("2^53") << QJsonValue(9007199254740992.0);
+    QTest::newRow("epoch ms") << QJsonValue(1725880799995.0);
+    QTest::newRow("fraction") << QJsonValue(0.523);
+    QTest::newRow("tenth") << QJsonValue(0.1);
+    QTest::newRow("tiny") << QJsonValue(1e-7);
+    QTest::newRow("huge") << QJsonValue(1e300);
+    QTest::newRow("pupil") << QJsonValue(3.2 + 0.5 * 0.123456789);
+    QTest::newRow("string") << QJsonValue(QStringLiteral("quote\" back\\ \n ünï 😀"));
+    QTest::newRow("empty object") << QJsonValue(QJsonObject());
+    QTest::newRow("empty array") << QJsonValue(QJsonArray());
+    QTest::newRow("gaze") << QJsonValue(QJsonObject{
+        {QStringLiteral("x"), 0.523},
+        {QStringLiteral("worn"), true},
+        {QStringLiteral("leftPupil"),
+         QJsonObject{{QStringLiteral("diameter"), 3.2},
+                     {QStringLiteral("center"), QJsonArray{0.51, 0.41}}}},
+        {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), QJsonValue::Null, 1, false}}});
+}
+
+// The hot path's own JSON writer must say exactly what QJsonDocument means.
+void TestEnvelope::writerMatchesQtJson() {
+    QFETCH(QJsonValue, value);
+    QByteArray ours;
+    JsonWriter::appendValue(ours, value);
+    const QJsonDocument parsed = QJsonDocument::fromJson("[" + ours + "]");
+    QVERIFY2(parsed.isArray(), ours.constData());
+    QCOMPARE(parsed.array().at(0), value);
+    const QByteArray qt = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    if (!value.isDouble() || value.toDouble() == std::floor(value.toDouble()))
+        QCOMPARE(ours, qt.mid(1, qt.size() - 2));
 }
 
 QTEST_GUILESS_MAIN(TestEnvelope)
