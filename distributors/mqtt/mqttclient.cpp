@@ -229,6 +229,10 @@ void MqttClient::abort() {
 }
 
 int MqttClient::publish(const QString &topic, const QByteArray &payload, int qos, bool retain) {
+    return publish(topic.toUtf8(), payload, qos, retain);
+}
+
+int MqttClient::publish(const QByteArray &topic, const QByteArray &payload, int qos, bool retain) {
     m_lastPublishError.clear();
     if (!m_handle || m_state != State::Connected) {
         m_lastPublishError = QStringLiteral("not connected to the broker");
@@ -236,7 +240,7 @@ int MqttClient::publish(const QString &topic, const QByteArray &payload, int qos
     }
     int messageId = 0;
     errno = 0;
-    const int result = mosquitto_publish(m_handle.get(), &messageId, topic.toUtf8().constData(),
+    const int result = mosquitto_publish(m_handle.get(), &messageId, topic.constData(),
                                          int(payload.size()), payload.constData(), qos, retain);
     if (result != MOSQ_ERR_SUCCESS)
         m_lastPublishError = MqttLibraryErrors::text(result, errno);
@@ -287,8 +291,8 @@ void MqttClient::afterLibraryCall(int result, bool dispatchNow) {
         return;
     if (dispatchNow)
         dispatchEvents();
-    else
-        m_dispatchTimer.start(); // the caller gets its return value before any signal
+    else if (!m_dispatchTimer.isActive()) // restarting it for every publish costs more than sending
+        m_dispatchTimer.start();          // the caller gets its return value before any signal
 }
 
 void MqttClient::updateWriteNotifier() {

@@ -94,6 +94,8 @@ public:
     // Returns the message id, or -1 when the message could not be queued (lastPublishError()).
     // published(id) follows once it is written (QoS 0), acknowledged (QoS 1) or complete (QoS 2).
     int publish(const QString &topic, const QByteArray &payload, int qos = 0, bool retain = false);
+    // The same with the topic already in UTF-8 (the distributor keeps it per event name).
+    int publish(const QByteArray &topic, const QByteArray &payload, int qos, bool retain);
     QString lastPublishError() const { return m_lastPublishError; }
     // Returns the message id, or -1; subscribed(id) follows with the broker's SUBACK.
     int subscribe(const QString &topicFilter, int qos = 0);

@@ -152,8 +152,29 @@ bool MqttDistributor::readyToTransmit() const {
 }
 
 void MqttDistributor::transmit(OutboxItem item) {
-    const QString topic = m_settings.topicFor(item.envelope->event, item.options);
-    const QString problem = MqttSettings::topicProblem(topic);
+    // Without per-send options an event's topic is always the same: resolve, check and encode
+    // it once per event name.
+    QByteArray topicUtf8;
+    QString topic;
+    QString problem;
+    if (item.options.isEmpty()) {
+        const auto cached = m_topics.constFind(item.envelope->event);
+        if (cached != m_topics.constEnd()) {
+            topicUtf8 = *cached;
+        } else {
+            topic = m_settings.topicFor(item.envelope->event, item.options);
+            problem = MqttSettings::topicProblem(topic);
+            if (problem.isEmpty() && m_topics.size() < MaxCachedTopics) {
+                topicUtf8 = topic.toUtf8();
+                m_topics.insert(item.envelope->event, topicUtf8);
+            }
+        }
+    }
+    if (topicUtf8.isEmpty() && problem.isEmpty()) {
+        topic = m_settings.topicFor(item.envelope->event, item.options);
+        problem = MqttSettings::topicProblem(topic);
+        topicUtf8 = topic.toUtf8();
+    }
     if (!problem.isEmpty()) {
         completeFailed(
             std::move(item),
@@ -174,7 +195,8 @@ void MqttDistributor::transmit(OutboxItem item) {
         }
     }
     const bool retain = item.options.value(QLatin1String("retain")).toBool(m_settings.retain);
-    const QByteArray payload = encode(item);
+    encodeInto(m_payload, item);
+    const QByteArray &payload = m_payload;
     if (payload.size() > MaxPayloadBytes) {
         completeFailed(std::move(item),
                        QStringLiteral("MQTT payload of %1 bytes is larger than MQTT allows (%2)")
@@ -183,11 +205,12 @@ void MqttDistributor::transmit(OutboxItem item) {
                        false);
         return;
     }
-    const int messageId = m_client->publish(topic, payload, qos, retain);
+    const int messageId = m_client->publish(topicUtf8, payload, qos, retain);
     if (messageId < 0) {
         completeFailed(std::move(item),
                        QStringLiteral("MQTT publish to %1 on %2 failed: %3")
-                           .arg(topic, m_settings.brokerUrl(), m_client->lastPublishError()),
+                           .arg(QString::fromUtf8(topicUtf8), m_settings.brokerUrl(),
+                                m_client->lastPublishError()),
                        true);
         return;
     }
@@ -202,11 +225,13 @@ void MqttDistributor::transmit(OutboxItem item) {
     }
 }
 
-QByteArray MqttDistributor::encode(const OutboxItem &item) const {
-    if (m_settings.payloadFormat == PayloadFormat::Raw)
-        return EnvelopeEncoder::encodeRaw(*item.envelope);
-    return m_encoder.encode(*item.envelope,
-                            item.options.value(QLatin1String("metadata")).toObject());
+void MqttDistributor::encodeInto(QByteArray &out, const OutboxItem &item) const {
+    if (m_settings.payloadFormat == PayloadFormat::Raw) {
+        out = EnvelopeEncoder::encodeRaw(*item.envelope);
+        return;
+    }
+    m_encoder.encodeInto(out, *item.envelope,
+                         item.options.value(QLatin1String("metadata")).toObject());
 }
 
 void MqttDistributor::abortInFlight() {

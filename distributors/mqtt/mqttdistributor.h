@@ -5,6 +5,7 @@
 #include "mqttclient.h"
 #include "mqttsettings.h"
 
+#include <QHash>
 #include <QTimer>
 
 #include <unordered_map>
@@ -51,7 +52,7 @@ private:
     void onPublished(int messageId);
     void expireOverdue();
     void scheduleAckTimer();
-    QByteArray encode(const OutboxItem &item) const;
+    void encodeInto(QByteArray &out, const OutboxItem &item) const;
     QString ackTimeoutMessage(int qos) const;
 
     const MqttSettings m_settings;
@@ -63,4 +64,7 @@ private:
     bool m_closing = false; // our own disconnect: its state change is not news
     bool m_everConnected = false;
     int m_reconnectCount = 0;
+    static constexpr int MaxCachedTopics = 1024;
+    QHash<QString, QByteArray> m_topics; // event name → topic in UTF-8 (no per-send options)
+    QByteArray m_payload;                // reused for every event
 };

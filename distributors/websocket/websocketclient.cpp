@@ -24,6 +24,9 @@ WebSocketClient::WebSocketClient(QWebSocket *socket, const QString &id, PayloadF
             [this](const QString &message) { onMessage(message.toUtf8()); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &WebSocketClient::onMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketClient::onDisconnected);
+    connect(m_socket, &QWebSocket::bytesWritten, this,
+            [this] { m_lastDrainMs = Clock::epochMs(); });
+    m_lastDrainMs = m_connectedAt;
 }
 
 WebSocketClient::~WebSocketClient() {
@@ -44,8 +47,12 @@ QJsonObject WebSocketClient::toJson() const {
 WebSocketClient::SendResult WebSocketClient::send(const QString &frame) {
     if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return SendResult::Failed;
-    if (m_socket->bytesToWrite() > MaxBacklogBytes)
-        return SendResult::Stuck;
+    if (m_socket->bytesToWrite() > MaxBacklogBytes) {
+        if (Clock::epochMs() - m_lastDrainMs > m_stuckAfterMs)
+            return SendResult::Stuck;
+        ++m_skippedFrames;
+        return SendResult::Skipped;
+    }
     return m_socket->sendTextMessage(frame) > 0 || frame.isEmpty() ? SendResult::Sent
                                                                    : SendResult::Failed;
 }

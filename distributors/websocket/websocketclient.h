@@ -17,11 +17,15 @@ class WebSocketClient final : public QObject {
     Q_DISABLE_COPY_MOVE(WebSocketClient)
 
 public:
-    enum class SendResult { Sent, Failed, Stuck };
+    enum class SendResult { Sent, Skipped, Failed, Stuck };
 
-    // Beyond this many unsent bytes the consumer is not reading: it is closed rather than
-    // buffered without bound.
+    // Beyond this many unsent bytes a consumer is slower than the stream: its frames are skipped
+    // (counted) while it catches up, so memory stays bounded without cutting off a live reader.
     static constexpr qint64 MaxBacklogBytes = 4 * 1024 * 1024;
+    // A consumer over the limit that has taken nothing for this long has stopped reading: it is
+    // closed with 1008.
+    static constexpr qint64 DefaultStuckAfterMs = 10000;
+    void setStuckAfterMs(qint64 ms) { m_stuckAfterMs = ms; }
 
     // Takes ownership of `socket`.
     WebSocketClient(QWebSocket *socket, const QString &id, PayloadFormat format,
@@ -37,8 +41,10 @@ public:
     bool hasSubscriptions() const { return !m_subscriptions.isEmpty(); }
     QJsonObject toJson() const;
 
-    // Queues one text frame. Stuck: the consumer has not taken the last MaxBacklogBytes.
+    // Queues one text frame, or skips it for a consumer over MaxBacklogBytes (Skipped), or
+    // reports one that has not read anything for StuckAfterMs (Stuck).
     SendResult send(const QString &frame);
+    quint64 skippedFrames() const { return m_skippedFrames; }
     void sendWelcome();
     // Closes with a close frame and forgets the peer; no signal follows.
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
@@ -58,6 +64,9 @@ private:
     const QString m_id;
     const PayloadFormat m_format;
     const qint64 m_connectedAt;
+    qint64 m_lastDrainMs = 0; // when the consumer last took bytes off the socket
+    qint64 m_stuckAfterMs = DefaultStuckAfterMs;
+    quint64 m_skippedFrames = 0;
     qint64 m_lastActivity;
     QStringList m_subscriptions;
     QSet<QString> m_subscribed;

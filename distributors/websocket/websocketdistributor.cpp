@@ -181,6 +181,7 @@ void WebSocketDistributor::admit(QWebSocket *socket) {
         return;
     }
     auto *client = new WebSocketClient(socket, newClientId(), m_encoder.format());
+    client->setStuckAfterMs(m_stuckAfterMs);
     connect(client, &WebSocketClient::disconnected, this, &WebSocketDistributor::onClientGone);
     m_registry->add(client);
     client->sendWelcome();
@@ -235,9 +236,15 @@ void WebSocketDistributor::transmit(OutboxItem item) {
     const QByteArray frame = m_encoder.format() == PayloadFormat::Legacy
                                  ? m_encoder.encodeWebSocketLegacy(envelope, metadata)
                                  : m_encoder.encode(envelope, metadata);
-    const int reached = deliver(QString::fromUtf8(frame), targets);
+    int skipped = 0;
+    const int reached = deliver(QString::fromUtf8(frame), targets, &skipped);
     if (reached > 0) {
         completeSent(std::move(item), qint64(frame.size()) * reached);
+        return;
+    }
+    if (skipped > 0) {
+        // Every client that wanted it is behind: its per-client queue is full.
+        completeDropped(std::move(item), DropReason::QueueFull);
         return;
     }
     completeFailed(std::move(item),
@@ -248,12 +255,21 @@ void WebSocketDistributor::transmit(OutboxItem item) {
                    false);
 }
 
-int WebSocketDistributor::deliver(const QString &frame, const QList<WebSocketClient *> &targets) {
+int WebSocketDistributor::deliver(const QString &frame, const QList<WebSocketClient *> &targets,
+                                  int *skipped) {
     int reached = 0;
     for (WebSocketClient *client : targets) {
         switch (client->send(frame)) {
         case WebSocketClient::SendResult::Sent:
             ++reached;
+            break;
+        case WebSocketClient::SendResult::Skipped:
+            ++*skipped;
+            if (client->skippedFrames() == 1) // once per client, not per frame
+                noteError(QStringLiteral("WebSocket client %1 on %2 reads slower than the stream: "
+                                         "frames are skipped while over %3 bytes are unsent")
+                              .arg(client->id(), hostPort())
+                              .arg(WebSocketClient::MaxBacklogBytes));
             break;
         case WebSocketClient::SendResult::Failed:
             noteError(QStringLiteral("WebSocket frame to client %1 on %2 was not written")
@@ -261,9 +277,10 @@ int WebSocketDistributor::deliver(const QString &frame, const QList<WebSocketCli
             break;
         case WebSocketClient::SendResult::Stuck:
             noteError(QStringLiteral("WebSocket client %1 on %2 stopped reading (over %3 bytes "
-                                     "unsent); closed with 1008")
+                                     "unsent, nothing taken for %4 s); closed with 1008")
                           .arg(client->id(), hostPort())
-                          .arg(WebSocketClient::MaxBacklogBytes));
+                          .arg(WebSocketClient::MaxBacklogBytes)
+                          .arg(double(m_stuckAfterMs) / 1000.0));
             client->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           QStringLiteral("Consumer too slow"));
             m_registry->remove(client);
@@ -276,9 +293,10 @@ int WebSocketDistributor::deliver(const QString &frame, const QList<WebSocketCli
 void WebSocketDistributor::sendHeartbeat() {
     const QList<WebSocketClient *> targets =
         m_registry->targets(QStringLiteral("heartbeat"), QStringList());
+    int skipped = 0;
     if (!targets.isEmpty())
         deliver(QString::fromUtf8(WebSocketFrames::heartbeat(Clock::epochMs(), m_encoder.format())),
-                targets);
+                targets, &skipped);
 }
 
 QJsonObject WebSocketDistributor::healthDetails() const {

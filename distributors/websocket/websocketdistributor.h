@@ -23,6 +23,10 @@ public:
     explicit WebSocketDistributor(const QJsonObject &config, QObject *parent = nullptr);
     ~WebSocketDistributor() override;
 
+    // How long a client over the backlog limit may take nothing before it counts as stopped
+    // and is closed (default WebSocketClient::DefaultStuckAfterMs). Applies to new clients.
+    void setStuckConsumerTimeout(qint64 ms) { m_stuckAfterMs = ms; }
+
     // The port actually listened on (useful with port 0), or 0 when not listening.
     quint16 serverPort() const;
     bool isSecure() const;
@@ -45,7 +49,9 @@ private:
     bool isAuthorized(const QWebSocket &socket) const;
     void onClientGone(WebSocketClient *client, bool oversized);
     void onClientCountChanged(int count);
-    int deliver(const QString &frame, const QList<WebSocketClient *> &targets);
+    // Sends to each target; answers how many were reached and how many skipped the frame
+    // because they are behind.
+    int deliver(const QString &frame, const QList<WebSocketClient *> &targets, int *skipped);
     void sendHeartbeat();
     QString hostPort() const;
 
@@ -61,4 +67,5 @@ private:
     WebSocketClientRegistry *m_registry; // child
     WebSocketListener *m_listener;       // child
     QTimer m_heartbeat{this};
+    qint64 m_stuckAfterMs = 10000; // WebSocketClient::DefaultStuckAfterMs
 };

@@ -19,6 +19,12 @@ void RawWebSocketPeer::open(quint16 port, bool reading) {
     m_socket.connectToHost(QHostAddress::LocalHost, port);
 }
 
+void RawWebSocketPeer::startReading() {
+    m_reading = true;
+    m_socket.setReadBufferSize(0);
+    onReadyRead();
+}
+
 void RawWebSocketPeer::onReadyRead() {
     if (!m_upgraded) {
         m_buffer.append(m_socket.readAll());
@@ -35,7 +41,9 @@ void RawWebSocketPeer::onReadyRead() {
     }
     if (!m_reading)
         return;
-    m_buffer.append(m_socket.readAll());
+    const QByteArray data = m_socket.readAll();
+    m_bytesReceived += data.size();
+    m_buffer.append(data);
     while (parseFrame()) {
     }
 }

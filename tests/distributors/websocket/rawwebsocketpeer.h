@@ -16,6 +16,9 @@ public:
     // Connects and sends the upgrade request; with `reading` false the peer never reads again
     // after the upgrade response (its small read buffer then stalls the TCP window).
     void open(quint16 port, bool reading = true);
+    // A peer opened without reading starts reading now (a slow consumer catching up).
+    void startReading();
+    qint64 bytesReceived() const { return m_bytesReceived; }
     bool isUpgraded() const { return m_upgraded; }
     bool isClosed() const { return m_closeCode != 0 || m_disconnected; }
     int textFrames() const { return m_textFrames; }
@@ -32,6 +35,7 @@ private:
     bool m_upgraded = false;
     bool m_disconnected = false;
     int m_textFrames = 0;
+    qint64 m_bytesReceived = 0;
     int m_closeCode = 0;
     QByteArray m_closeReason;
 };

@@ -19,6 +19,7 @@ private slots:
     void badHostIsAConfigurationError_data();
     void badHostIsAConfigurationError();
     void stuckConsumerIsClosed();
+    void slowConsumerSkipsFramesButStays();
 };
 
 void TestWebSocketLifecycle::shutdownClosesClientsAndFreesPort() {
@@ -127,6 +128,7 @@ void TestWebSocketLifecycle::stuckConsumerIsClosed() {
     bool ok = false;
     auto distributor = start({}, &ok);
     QVERIFY(ok);
+    distributor->setStuckConsumerTimeout(300);
     WebSocketTestClient healthy;
     QVERIFY(healthy.connectAndWelcome(url(*distributor)));
 
@@ -155,6 +157,44 @@ void TestWebSocketLifecycle::stuckConsumerIsClosed() {
     QVERIFY(healthy.waitForFrames(int(seq) + 1, 10000));
     QVERIFY(!healthy.isDisconnected());
     QCOMPARE(distributor->state(), Distributor::State::Connected);
+}
+
+// A consumer that reads, but slower than the stream, keeps its connection: frames are skipped for
+// it (counted) while its backlog is over the limit, and it gets frames again once it caught up.
+void TestWebSocketLifecycle::slowConsumerSkipsFramesButStays() {
+    bool ok = false;
+    auto distributor = start({}, &ok);
+    QVERIFY(ok);
+    RawWebSocketPeer slow;
+    slow.open(distributor->serverPort(), false); // not reading for now
+    QTRY_COMPARE(distributor->stats().connectedClients, 1);
+
+    // A burst far over the backlog limit while the consumer does not read.
+    const QJsonValue payload(QString(64 * 1024, u'g'));
+    quint64 seq = 0;
+    while (distributor->stats().droppedBy(DropReason::QueueFull) == 0 && seq < 1000) {
+        distributor->enqueue(envelope(QStringLiteral("frame"), ++seq, payload));
+        QCoreApplication::processEvents();
+    }
+    DistributorStats stats = distributor->stats();
+    QVERIFY(stats.droppedBy(DropReason::QueueFull) > 0);
+    QVERIFY2(stats.lastError.contains(QStringLiteral("reads slower than the stream")),
+             qPrintable(stats.lastError));
+    QCOMPARE(stats.connectedClients, 1); // still connected
+    QVERIFY(stats.isBalanced());
+
+    // It starts reading and catches up; new events reach it again.
+    slow.startReading();
+    QTRY_VERIFY_WITH_TIMEOUT(slow.bytesReceived() > 4 * 1024 * 1024, 20000);
+    const quint64 sentBefore = distributor->stats().sent;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            distributor->enqueue(envelope(QStringLiteral("frame"), ++seq, QJsonValue(1)));
+            return distributor->stats().sent > sentBefore;
+        }(),
+        20000);
+    QCOMPARE(distributor->stats().connectedClients, 1);
+    QVERIFY(distributor->stats().isBalanced());
 }
 
 QTEST_GUILESS_MAIN(TestWebSocketLifecycle)
