@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -101,10 +102,13 @@ void MainWindow::createPanels(ConfigManager &configManager, TemplateStore &templ
         dock(tr("Templates"), QStringLiteral("templatesDock"), m_templatesPanel, this);
     QDockWidget *environmentDock =
         dock(tr("Environment"), QStringLiteral("environmentDock"), m_environmentPanel, this);
-    addDockWidget(Qt::RightDockWidgetArea, templatesDock);
-    addDockWidget(Qt::RightDockWidgetArea, environmentDock);
+    // Occasional-use panels share the bottom with the event log, so the live tables get the
+    // window's full width.
+    addDockWidget(Qt::BottomDockWidgetArea, templatesDock);
+    addDockWidget(Qt::BottomDockWidgetArea, environmentDock);
+    tabifyDockWidget(m_eventLogDock, templatesDock);
     tabifyDockWidget(templatesDock, environmentDock);
-    templatesDock->raise();
+    m_eventLogDock->raise();
 
     m_sessionSummary = new QLabel(this);
     statusBar()->addPermanentWidget(m_sessionSummary);
@@ -267,15 +271,16 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 void MainWindow::restoreLayout() {
     const QSettings settings;
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
-        resize(1440, 900);
+        // Wide enough for every distributor column; smaller screens get most of their width.
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1600, available.width() * 9 / 10),
+               std::min(960, available.height() * 9 / 10));
         const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
         for (QDockWidget *dockWidget : docks) {
             if (dockWidget->objectName() == QLatin1String("sessionsDock"))
-                resizeDocks({dockWidget}, {330}, Qt::Horizontal);
-            else if (dockWidget->objectName() == QLatin1String("eventLogDock"))
-                resizeDocks({dockWidget}, {180}, Qt::Vertical);
+                resizeDocks({dockWidget}, {280}, Qt::Horizontal);
             else
-                resizeDocks({dockWidget}, {420}, Qt::Horizontal);
+                resizeDocks({dockWidget}, {230}, Qt::Vertical);
         }
     }
     restoreState(settings.value(StateKey).toByteArray());

@@ -38,6 +38,8 @@ void SseHttpServer::close() {
 void SseHttpServer::acceptConnections() {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         socket->setParent(this);
+        // Live frames are small: no Nagle delay behind the reader's delayed ACK.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_pending.size() >= MaxPendingRequests) {
             emit connectionError(
                 QStringLiteral("SSE server refused a connection: %1 requests are still being read")

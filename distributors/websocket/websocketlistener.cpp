@@ -83,6 +83,9 @@ void WebSocketListener::keepUntilClosed(QWebSocket *socket) {
 
 void WebSocketListener::onTcpConnection() {
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+        // Live frames are small: without this, Nagle's algorithm holds each one back until the
+        // consumer's delayed ACK (tens of milliseconds).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *timer = new QTimer(socket);
         timer->setObjectName(QLatin1String(HandshakeTimerName));
         timer->setSingleShot(true);
