@@ -145,7 +145,7 @@ void HealthChartWidget::redraw() {
         // chart re-layout once per point.
         pair.rate->replace(rates);
         pair.latency->replace(latencies);
-        rows.append({type, m_history.bands(type)});
+        rows.append({type, m_history.bands(type), pair.rate->name()});
     }
     // Series of distributors that aged out of the window go too.
     for (auto it = m_series.begin(); it != m_series.end();) {

@@ -77,7 +77,7 @@ QString StateTimelineWidget::describeAt(const QPoint &pos) const {
             if (pos.x() < xFor(band.from) || pos.x() > std::max(xFor(band.to), xFor(band.from) + 1))
                 continue;
             return tr("%1: %2 for %3 s")
-                .arg(m_rows.at(row).type, labelFor(band.state))
+                .arg(rowLabel(m_rows.at(row)), labelFor(band.state))
                 .arg((band.to - band.from) / 1000.0, 0, 'f', 1);
         }
     }
@@ -85,12 +85,27 @@ QString StateTimelineWidget::describeAt(const QPoint &pos) const {
 }
 
 QSize StateTimelineWidget::sizeHint() const {
-    return {400, minimumSizeHint().height()};
+    const QSize minimum = minimumSizeHint();
+    return {std::max(400, minimum.width()), minimum.height()};
 }
 
 QSize StateTimelineWidget::minimumSizeHint() const {
     const int rows = std::max<int>(1, int(m_rows.size()));
-    return {LabelWidth + 100, rows * (RowHeight + RowGap) + LegendHeight + RowGap};
+    // Never narrower than the legend, so no state's colour loses its name.
+    return {LabelWidth + std::max(100, legendWidth()),
+            rows * (RowHeight + RowGap) + LegendHeight + RowGap};
+}
+
+int StateTimelineWidget::legendWidth() const {
+    const QFontMetrics metrics = fontMetrics();
+    int width = 0;
+    for (const QString &state : knownStates())
+        width += 14 + metrics.horizontalAdvance(labelFor(state)) + 12;
+    return width;
+}
+
+QString StateTimelineWidget::rowLabel(const Row &row) {
+    return row.label.isEmpty() ? row.type : row.label;
 }
 
 void StateTimelineWidget::paintEvent(QPaintEvent *) {
@@ -100,7 +115,7 @@ void StateTimelineWidget::paintEvent(QPaintEvent *) {
         const QRect rect = rowRect(row);
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(0, rect.top(), LabelWidth - 4, rect.height()),
-                         Qt::AlignRight | Qt::AlignVCenter, m_rows.at(row).type);
+                         Qt::AlignRight | Qt::AlignVCenter, rowLabel(m_rows.at(row)));
         for (const HealthHistory::Band &band : m_rows.at(row).bands) {
             const int left = int(xFor(band.from));
             const int right = std::max(int(xFor(band.to)), left + 1);

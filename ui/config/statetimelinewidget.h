@@ -15,6 +15,7 @@ public:
     struct Row {
         QString type;
         QList<HealthHistory::Band> bands;
+        QString label; // shown instead of `type` when set, e.g. "WebSocket"
     };
 
     explicit StateTimelineWidget(QWidget *parent = nullptr);
@@ -39,6 +40,8 @@ private:
     QRect plotArea() const;
     QRect rowRect(int row) const;
     double xFor(qint64 at) const;
+    int legendWidth() const;
+    static QString rowLabel(const Row &row);
 
     QList<Row> m_rows;
     qint64 m_from = 0;

@@ -144,7 +144,16 @@ void TestHealthChartWidget::stateBandsNameTheState() {
     QCOMPARE(timeline->rows().first().bands.size(), 3);
     // Hovering the right end of the first row names the distributor and the state.
     const QString tip = timeline->describeAt(QPoint(timeline->width() - 10, 10));
-    QVERIFY2(tip.startsWith(u"http: error for 1.0 s"_s), qPrintable(tip));
+    // Rows are named like the chart series, not by the config key.
+    QCOMPARE(timeline->rows().first().label, u"HTTP"_s);
+    QVERIFY2(tip.startsWith(u"HTTP: error for 1.0 s"_s), qPrintable(tip));
+    // The legend names all seven states; the widget never gets too narrow to show them.
+    int legend = 0;
+    for (const char *state : {"initializing", "connecting", "connected", "degraded", "disconnected",
+                              "error", "stopped"})
+        legend += timeline->fontMetrics().horizontalAdvance(
+            StateTimelineWidget::labelFor(QString::fromLatin1(state)));
+    QVERIFY(timeline->minimumSizeHint().width() > legend);
     QCOMPARE(StateTimelineWidget::labelFor(u"degraded"_s), u"degraded"_s);
     QVERIFY(StateTimelineWidget::colorFor(u"connected"_s)
             != StateTimelineWidget::colorFor(u"error"_s));
