@@ -72,7 +72,8 @@ Resolved resolve(const Environment &env) {
     // local_testing
     r.templates.append(
         {QStringLiteral("local_testing"),
-         QStringLiteral("Development and testing: HTTP and WebSocket on this machine"),
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltInTemplates", "Development and testing: HTTP and WebSocket on this machine")),
          DistributorConfigMap{
              {QStringLiteral("http"),
               QJsonObject{{QStringLiteral("baseUrl"), QStringLiteral("http://localhost:3001")},
@@ -101,7 +102,8 @@ Resolved resolve(const Environment &env) {
         productionMqtt.insert(QStringLiteral("password"), *pass);
     r.templates.append(
         {QStringLiteral("production"),
-         QStringLiteral("Production deployment: HTTP, WebSocket and MQTT over TLS"),
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltInTemplates", "Production deployment: HTTP, WebSocket and MQTT over TLS")),
          DistributorConfigMap{
              {QStringLiteral("http"),
               QJsonObject{{QStringLiteral("baseUrl"),
@@ -122,7 +124,9 @@ Resolved resolve(const Environment &env) {
     const QString labPrefix = QStringLiteral("lab/") + labId;
     r.templates.append(
         {QStringLiteral("research_lab"),
-         QStringLiteral("Lab environment: HTTP, WebSocket, MQTT and SSE for research studies"),
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltInTemplates",
+             "Lab environment: HTTP, WebSocket, MQTT and SSE for research studies")),
          DistributorConfigMap{
              {QStringLiteral("http"),
               QJsonObject{
@@ -158,25 +162,27 @@ Resolved resolve(const Environment &env) {
     // high_frequency
     const int udpPort = portFromEnv(env, "UDP_PORT", 9999, QStringLiteral("udp"),
                                     {QStringLiteral("high_frequency")}, r);
-    r.templates.append(
-        {QStringLiteral("high_frequency"),
-         QStringLiteral("High-rate data: UDP datagrams and WebSocket for real-time analytics"),
-         DistributorConfigMap{
-             {QStringLiteral("udp"),
-              QJsonObject{{QStringLiteral("port"), udpPort},
-                          {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
-                          {QStringLiteral("maxPayload"), 2048},
-                          {QStringLiteral("targets"), udpTargetsFromEnv(env, r)}}},
-             {ws, QJsonObject{{QStringLiteral("port"), wsPort},
-                              {QStringLiteral("compression"), true},
-                              {QStringLiteral("maxConnections"), 100}}},
-         },
-         true});
+    r.templates.append({QStringLiteral("high_frequency"),
+                        QStringLiteral(QT_TRANSLATE_NOOP(
+                            "BuiltInTemplates",
+                            "High-rate data: UDP datagrams and WebSocket for real-time analytics")),
+                        DistributorConfigMap{
+                            {QStringLiteral("udp"),
+                             QJsonObject{{QStringLiteral("port"), udpPort},
+                                         {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
+                                         {QStringLiteral("maxPayload"), 2048},
+                                         {QStringLiteral("targets"), udpTargetsFromEnv(env, r)}}},
+                            {ws, QJsonObject{{QStringLiteral("port"), wsPort},
+                                             {QStringLiteral("compression"), true},
+                                             {QStringLiteral("maxConnections"), 100}}},
+                        },
+                        true});
 
     // mobile_remote
     r.templates.append(
         {QStringLiteral("mobile_remote"),
-         QStringLiteral("Remote studies on mobile networks: HTTP and a frugal WebSocket"),
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltInTemplates", "Remote studies on mobile networks: HTTP and a frugal WebSocket")),
          DistributorConfigMap{
              {QStringLiteral("http"),
               QJsonObject{

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BuiltInTemplates</name>
+    <message>
+        <source>Development and testing: HTTP and WebSocket on this machine</source>
+        <translation>Entwicklung und Test: HTTP und WebSocket auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Production deployment: HTTP, WebSocket and MQTT over TLS</source>
+        <translation>Produktivbetrieb: HTTP, WebSocket und MQTT über TLS</translation>
+    </message>
+    <message>
+        <source>Lab environment: HTTP, WebSocket, MQTT and SSE for research studies</source>
+        <translation>Laborumgebung: HTTP, WebSocket, MQTT und SSE für Forschungsstudien</translation>
+    </message>
+    <message>
+        <source>High-rate data: UDP datagrams and WebSocket for real-time analytics</source>
+        <translation>Daten mit hoher Rate: UDP-Datagramme und WebSocket für Echtzeitanalysen</translation>
+    </message>
+    <message>
+        <source>Remote studies on mobile networks: HTTP and a frugal WebSocket</source>
+        <translation>Fernstudien über Mobilfunknetze: HTTP und ein sparsamer WebSocket</translation>
+    </message>
+</context>
+<context>
     <name>ConfigField</name>
     <message>
         <source>default: %1</source>
@@ -779,11 +802,11 @@ Keine Clients verbunden: %3</translation>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <source>&amp;Session:</source>
+        <source>Sess&amp;ion:</source>
         <translation>S&amp;itzung:</translation>
     </message>
     <message>
-        <source>Se&amp;verity:</source>
+        <source>Severit&amp;y:</source>
         <translation>Sch&amp;weregrad:</translation>
     </message>
     <message>
@@ -1035,7 +1058,7 @@ Keine Clients verbunden: %3</translation>
         <translation>&amp;Routing</translation>
     </message>
     <message>
-        <source>&amp;Health</source>
+        <source>Hea&amp;lth</source>
         <translation>&amp;Zustand</translation>
     </message>
     <message>

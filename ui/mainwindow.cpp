@@ -90,7 +90,7 @@ void MainWindow::createPanels(ConfigManager &configManager, TemplateStore &templ
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(distributors, tr("&Distributors"));
     m_tabs->addTab(m_routingPanel, tr("&Routing"));
-    m_tabs->addTab(m_healthChart, tr("&Health"));
+    m_tabs->addTab(m_healthChart, tr("Hea&lth"));
     setCentralWidget(m_tabs);
 
     addDockWidget(Qt::LeftDockWidgetArea,

@@ -3,6 +3,7 @@
 #include "configmanager.h"
 #include "rowchanges.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace {
@@ -101,6 +102,12 @@ int TemplateListModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString TemplateListModel::displayedDescription(const ConfigTemplate &t) {
+    // The built-in descriptions are marked with QT_TRANSLATE_NOOP in builtintemplates.cpp.
+    return t.builtIn ? QCoreApplication::translate("BuiltInTemplates", qPrintable(t.description))
+                     : t.description;
+}
+
 QVariant TemplateListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -118,7 +125,7 @@ QVariant TemplateListModel::data(const QModelIndex &index, int role) const {
         case NameColumn:
             return t.name;
         case DescriptionColumn:
-            return t.description;
+            return displayedDescription(t);
         case KindColumn:
             return t.builtIn ? tr("Built-in") : tr("Custom");
         case DistributorsColumn:

@@ -26,6 +26,9 @@ public:
 
     // The templates of `manager` as this model shows them.
     static QList<ConfigTemplate> templatesOf(const ConfigManager &manager);
+    // The description in the user's language: built-in descriptions are translated, a custom
+    // template's description is the operator's own text.
+    static QString displayedDescription(const ConfigTemplate &t);
 
     void setTemplates(const QList<ConfigTemplate> &templates);
     const ConfigTemplate *templateAt(int row) const;

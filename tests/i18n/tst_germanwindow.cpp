@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "sessionlistmodel.h"
 #include "sessionspanel.h"
+#include "templatelistmodel.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -47,6 +48,7 @@ struct Texts {
     QString noSession;
     QString httpUrlHelp;
     QString connected;
+    QString localTestingDescription;
 };
 
 Texts germanTexts() {
@@ -61,14 +63,15 @@ Texts germanTexts() {
         QStringLiteral("Sitzung"),
         QStringLiteral("Keine Sitzung ausgewählt"),
         QStringLiteral("Präfix jeder Anfrage-URL (http oder https)"),
-        QStringLiteral("verbunden")};
+        QStringLiteral("verbunden"),
+        QStringLiteral("Entwicklung und Test: HTTP und WebSocket auf diesem Rechner")};
 }
 
 Texts englishTexts() {
     return {
         {QStringLiteral("&File"), QStringLiteral("&Session"), QStringLiteral("&View"),
          QStringLiteral("&Help")},
-        {QStringLiteral("&Distributors"), QStringLiteral("&Routing"), QStringLiteral("&Health")},
+        {QStringLiteral("&Distributors"), QStringLiteral("&Routing"), QStringLiteral("Hea&lth")},
         {QStringLiteral("Environment"), QStringLiteral("Event Log"), QStringLiteral("Sessions"),
          QStringLiteral("Templates")},
         QStringLiteral("Type"),
@@ -76,7 +79,8 @@ Texts englishTexts() {
         QStringLiteral("Session"),
         QStringLiteral("No session selected"),
         QStringLiteral("Prefix of every request URL (http or https)"),
-        QStringLiteral("connected")};
+        QStringLiteral("connected"),
+        QStringLiteral("Development and testing: HTTP and WebSocket on this machine")};
 }
 
 QStringList texts(const QList<QAction *> &actions) {
@@ -112,7 +116,8 @@ private slots:
     void cleanup();
     void windowSpeaksTheChosenLanguage_data();
     void windowSpeaksTheChosenLanguage();
-    void germanAcceleratorsDoNotClash();
+    void acceleratorsDoNotClash_data();
+    void acceleratorsDoNotClash();
 
 private:
     void install(const QString &language);
@@ -207,10 +212,25 @@ void TestGermanWindow::windowSpeaksTheChosenLanguage() {
     QVERIFY2(toolTips.contains(expected.httpUrlHelp), qPrintable(expected.httpUrlHelp));
 
     QCOMPARE(LiveStates::displayText(QStringLiteral("connected")), expected.connected);
+
+    // Built-in template descriptions (QT_TRANSLATE_NOOP in models/builtintemplates.cpp).
+    auto *templates = window->findChild<TemplateListModel *>();
+    QVERIFY(templates);
+    const int row = templates->rowOf(QStringLiteral("local_testing"));
+    QVERIFY(row >= 0);
+    QCOMPARE(templates->index(row, TemplateListModel::DescriptionColumn).data().toString(),
+             expected.localTestingDescription);
 }
 
-void TestGermanWindow::germanAcceleratorsDoNotClash() {
-    install(QStringLiteral("de"));
+void TestGermanWindow::acceleratorsDoNotClash_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("German") << QStringLiteral("de");
+    QTest::newRow("English") << QStringLiteral("en");
+}
+
+void TestGermanWindow::acceleratorsDoNotClash() {
+    QFETCH(QString, language);
+    install(language);
     open();
     MainWindow *window = m_panel->window();
 
@@ -250,8 +270,9 @@ void TestGermanWindow::germanAcceleratorsDoNotClash() {
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
 
     // Qt's own strings (dialog buttons) come from Qt's German translation when it is installed.
-    if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath)
-                      + QStringLiteral("/qtbase_de.qm")))
+    if (language == QLatin1String("de")
+        && QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath)
+                         + QStringLiteral("/qtbase_de.qm")))
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
                  QStringLiteral("Abbrechen"));
 }

@@ -1,6 +1,7 @@
 #include "newsessiondialog.h"
 
 #include "distributoroverrides.h"
+#include "templatelistmodel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -39,7 +40,8 @@ NewSessionDialog::NewSessionDialog(const ConfigManager &manager, QWidget *parent
         const auto found = m_manager.getTemplate(name);
         m_template->addItem(
             name == SessionConfig::DefaultTemplate ? tr("%1 (default)").arg(name) : name, name);
-        m_template->setItemData(m_template->count() - 1, found ? found->description : QString(),
+        m_template->setItemData(m_template->count() - 1,
+                                found ? TemplateListModel::displayedDescription(*found) : QString(),
                                 Qt::ToolTipRole);
     }
     m_template->addItem(tr("(no template)"), QString());

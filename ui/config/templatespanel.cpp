@@ -132,9 +132,11 @@ QString TemplatesPanel::cloneTemplate(const QString &source, const QString &newN
             distributors.types());
     }
     QString error;
-    if (!m_store.add(newName, original->description, distributors, &error))
+    // The clone is the operator's own: it keeps the description as they read it.
+    const QString description = TemplateListModel::displayedDescription(*original);
+    if (!m_store.add(newName, description, distributors, &error))
         return error;
-    m_manager.registerTemplate(newName, distributors, original->description);
+    m_manager.registerTemplate(newName, distributors, description);
     refresh();
     select(newName);
     showMessage(omitted.isEmpty() ? tr("Created the custom template \"%1\".").arg(newName)
@@ -207,7 +209,8 @@ void TemplatesPanel::showSelected() {
     if (!m_editing) {
         const QSignalBlocker jsonBlocker(m_json);
         m_json->setPlainText(selected ? templateJson(*selected) : QString());
-        m_description->setText(selected ? selected->description : QString());
+        m_description->setText(selected ? TemplateListModel::displayedDescription(*selected)
+                                        : QString());
     }
     updateButtons();
 }

@@ -49,9 +49,9 @@ EventLogDock::EventLogDock(EventLogModel *model, QWidget *parent)
 
     auto *content = new QWidget(this);
     auto *filters = new QHBoxLayout;
-    auto *sessionLabel = new QLabel(tr("&Session:"), content);
+    auto *sessionLabel = new QLabel(tr("Sess&ion:"), content);
     sessionLabel->setBuddy(m_sessionBox);
-    auto *severityLabel = new QLabel(tr("Se&verity:"), content);
+    auto *severityLabel = new QLabel(tr("Severit&y:"), content);
     severityLabel->setBuddy(m_severityBox);
     filters->addWidget(sessionLabel);
     filters->addWidget(m_sessionBox);
