@@ -42,8 +42,10 @@ QColor StateTimelineWidget::colorFor(const QString &state) {
         return QColor(0x2e, 0x9e, 0x4f);
     if (state == QLatin1String("degraded"))
         return QColor(0xe0, 0xa0, 0x20);
-    if (state == QLatin1String("connecting") || state == QLatin1String("initializing"))
+    if (state == QLatin1String("connecting"))
         return QColor(0x4a, 0x8a, 0xd8);
+    if (state == QLatin1String("initializing"))
+        return QColor(0x8f, 0xb8, 0xe8); // a lighter blue: the step before connecting
     if (state == QLatin1String("error"))
         return QColor(0xd0, 0x3a, 0x3a);
     if (state == QLatin1String("disconnected"))

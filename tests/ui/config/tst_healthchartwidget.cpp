@@ -154,6 +154,12 @@ void TestHealthChartWidget::stateBandsNameTheState() {
         legend += timeline->fontMetrics().horizontalAdvance(
             StateTimelineWidget::labelFor(QString::fromLatin1(state)));
     QVERIFY(timeline->minimumSizeHint().width() > legend);
+    // Every state has a colour of its own.
+    QSet<QRgb> colours;
+    for (const char *state : {"initializing", "connecting", "connected", "degraded", "disconnected",
+                              "error", "stopped"})
+        colours.insert(StateTimelineWidget::colorFor(QString::fromLatin1(state)).rgb());
+    QCOMPARE(colours.size(), 7);
     QCOMPARE(StateTimelineWidget::labelFor(u"degraded"_s), u"degraded"_s);
     QVERIFY(StateTimelineWidget::colorFor(u"connected"_s)
             != StateTimelineWidget::colorFor(u"error"_s));
