@@ -10,6 +10,8 @@
 #include <QPromise>
 #include <QSignalBlocker>
 
+#include <type_traits>
+
 namespace {
 
 template<typename T>
@@ -54,6 +56,17 @@ QString SessionManager::notFound(const QString &sessionId) {
 Session *SessionManager::openSession(const QString &sessionId) const {
     Session *session = m_byId.value(sessionId);
     return session && session->isOpen() ? session : nullptr;
+}
+
+template<typename T, typename Action>
+Result<T> SessionManager::onOpenSession(const QString &sessionId, Action &&action) {
+    Session *session = openSession(sessionId);
+    if (!session)
+        return Result<T>::failure(notFound(sessionId));
+    if constexpr (std::is_same_v<std::invoke_result_t<Action, Session &>, Result<T>>)
+        return action(*session);
+    else
+        return Result<T>::success(action(*session));
 }
 
 Session *SessionManager::getSession(const QString &sessionId) const {
@@ -223,7 +236,7 @@ QFuture<bool> SessionManager::closeSession(const QString &sessionId) {
         session->setState(SessionState::Closed);
         m_byId.remove(sessionId);
         m_sessions.removeOne(session);
-        m_rates.remove(sessionId);
+        m_rates.forget(sessionId);
         session->deleteLater();
         if (sessionId == DemoSetup::SessionId && m_demo) {
             m_demo->deleteLater(); // its HTTP sink goes with the demo session
@@ -416,106 +429,84 @@ Result<RoutingReport> SessionManager::applyRouting(Session *session, const Event
 Result<RoutingReport> SessionManager::updateEventRouting(const QString &sessionId,
                                                          const EventRouting &routing,
                                                          std::optional<UnroutedPolicy> policy) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<RoutingReport>::failure(notFound(sessionId));
-    return applyRouting(session, routing, policy.value_or(session->router().policy()));
+    return onOpenSession<RoutingReport>(sessionId, [&](Session &session) {
+        return applyRouting(&session, routing, policy.value_or(session.router().policy()));
+    });
 }
 
 Result<RoutingReport> SessionManager::mergeEventRouting(const QString &sessionId,
                                                         const EventRouting &routing) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<RoutingReport>::failure(notFound(sessionId));
-    EventRouting merged = session->router().routing();
-    for (const EventRouting::Route &route : routing.routes())
-        merged.setRaw(route.event, route.targets);
-    return applyRouting(session, merged, session->router().policy());
+    return onOpenSession<RoutingReport>(sessionId, [&](Session &session) {
+        EventRouting merged = session.router().routing();
+        for (const EventRouting::Route &route : routing.routes())
+            merged.setRaw(route.event, route.targets);
+        return applyRouting(&session, merged, session.router().policy());
+    });
 }
 
 Result<RouteOutcome> SessionManager::routeEvent(const QString &sessionId, const QString &event,
                                                 const QJsonValue &data,
                                                 const QJsonObject &options) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<RouteOutcome>::failure(notFound(sessionId));
-    return Result<RouteOutcome>::success(session->route(event, data, options));
+    return onOpenSession<RouteOutcome>(
+        sessionId, [&](Session &session) { return session.route(event, data, options); });
 }
 
 Result<quint64> SessionManager::routeEventJson(const QString &sessionId, const QString &event,
                                                const QByteArray &dataJson,
                                                const QJsonObject &options) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<quint64>::failure(notFound(sessionId));
-    return Result<quint64>::success(session->routeJson(event, dataJson, options));
+    return onOpenSession<quint64>(
+        sessionId, [&](Session &session) { return session.routeJson(event, dataJson, options); });
 }
 
 Result<RouteOutcome> SessionManager::distribute(const QString &sessionId, const QString &event,
                                                 const QJsonValue &data,
                                                 const QJsonObject &options) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<RouteOutcome>::failure(notFound(sessionId));
-    QStringList targets;
-    for (const QJsonValue &target : options.value(QStringLiteral("targets")).toArray())
-        targets.append(target.toString());
-    QJsonObject rest = options;
-    rest.remove(QStringLiteral("targets"));
-    return Result<RouteOutcome>::success(session->distribute(event, data, targets, rest));
+    return onOpenSession<RouteOutcome>(sessionId, [&](Session &session) {
+        QStringList targets;
+        for (const QJsonValue &target : options.value(QStringLiteral("targets")).toArray())
+            targets.append(target.toString());
+        QJsonObject rest = options;
+        rest.remove(QStringLiteral("targets"));
+        return session.distribute(event, data, targets, rest);
+    });
 }
 
 Result<QJsonObject> SessionManager::startSynthetic(const QString &sessionId,
                                                    const QJsonObject &options) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<QJsonObject>::failure(notFound(sessionId));
-    return session->startSynthetic(options);
+    return onOpenSession<QJsonObject>(
+        sessionId, [&](Session &session) { return session.startSynthetic(options); });
 }
 
 Result<bool> SessionManager::stopSynthetic(const QString &sessionId) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<bool>::failure(notFound(sessionId));
-    return Result<bool>::success(session->stopSynthetic());
+    return onOpenSession<bool>(sessionId,
+                               [&](Session &session) { return session.stopSynthetic(); });
 }
 
 Result<QString> SessionManager::startRecording(const QString &sessionId,
                                                const QJsonObject &options) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<QString>::failure(notFound(sessionId));
-    return session->startRecording(options);
+    return onOpenSession<QString>(
+        sessionId, [&](Session &session) { return session.startRecording(options); });
 }
 
 Result<bool> SessionManager::stopRecording(const QString &sessionId) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<bool>::failure(notFound(sessionId));
-    return Result<bool>::success(session->stopRecording());
+    return onOpenSession<bool>(sessionId,
+                               [&](Session &session) { return session.stopRecording(); });
 }
 
 Result<bool> SessionManager::setProbeEnabled(const QString &sessionId, const QString &type,
                                              bool enabled) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<bool>::failure(notFound(sessionId));
-    return session->setProbeEnabled(type, enabled);
+    return onOpenSession<bool>(
+        sessionId, [&](Session &session) { return session.setProbeEnabled(type, enabled); });
 }
 
 Result<bool> SessionManager::startReplay(const QString &sessionId, const QStringList &files,
                                          double speed) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<bool>::failure(notFound(sessionId));
-    return session->startReplay(files, speed);
+    return onOpenSession<bool>(sessionId,
+                               [&](Session &session) { return session.startReplay(files, speed); });
 }
 
 Result<bool> SessionManager::stopReplay(const QString &sessionId) {
-    Session *session = openSession(sessionId);
-    if (!session)
-        return Result<bool>::failure(notFound(sessionId));
-    return Result<bool>::success(session->stopReplay());
+    return onOpenSession<bool>(sessionId, [&](Session &session) { return session.stopReplay(); });
 }
 
 QFuture<Result<CreateSessionResult>> SessionManager::startDemo(quint16 brokerPort) {
@@ -578,29 +569,10 @@ EngineSnapshot SessionManager::snapshot() const {
         if (!session->isOpen())
             continue;
         SessionSnapshot s = session->snapshot();
-        s.eventsPerSecond = m_rates.value(s.id).perSecond;
-        for (DistributorSnapshot &d : s.distributors)
-            d.sentPerSecond = m_rates.value(s.id + QLatin1Char('/') + d.type).perSecond;
+        m_rates.fill(s);
         snapshot.sessions.append(s);
     }
     return snapshot;
-}
-
-void SessionManager::measureRates(EngineSnapshot &snapshot) {
-    auto rate = [this, &snapshot](const QString &key, quint64 count) {
-        RateSample &sample = m_rates[key];
-        if (sample.at > 0 && snapshot.timestamp > sample.at && count >= sample.count)
-            sample.perSecond =
-                double(count - sample.count) * 1000.0 / double(snapshot.timestamp - sample.at);
-        sample.count = count;
-        sample.at = snapshot.timestamp;
-        return sample.perSecond;
-    };
-    for (SessionSnapshot &s : snapshot.sessions) {
-        s.eventsPerSecond = rate(s.id, s.eventsIn);
-        for (DistributorSnapshot &d : s.distributors)
-            d.sentPerSecond = rate(s.id + QLatin1Char('/') + d.type, d.sent);
-    }
 }
 
 void SessionManager::setSnapshotInterval(int milliseconds) {
@@ -610,6 +582,6 @@ void SessionManager::setSnapshotInterval(int milliseconds) {
 void SessionManager::emitSnapshot() {
     // Rates are measured on every tick, watched or not, so the API reads them headless too.
     EngineSnapshot current = snapshot();
-    measureRates(current);
+    m_rates.measure(current);
     emit snapshotReady(current);
 }

@@ -3,6 +3,7 @@
 #include "configmanager.h"
 #include "enginesnapshot.h"
 #include "enginetypes.h"
+#include "ratemeter.h"
 #include "result.h"
 
 #include <QFuture>
@@ -114,6 +115,10 @@ signals:
 private:
     Session *openSession(const QString &sessionId) const;
     static QString notFound(const QString &sessionId);
+    // `action(session)` on the open session `sessionId`, or "Session <id> not found". A plain
+    // value from `action` counts as success; a Result is passed on as it is.
+    template<typename T, typename Action>
+    Result<T> onOpenSession(const QString &sessionId, Action &&action);
     // `<type>: port <p> already in use by session <id>` if another session listens there.
     QString portConflict(const QString &sessionId, const QString &type,
                          const QJsonObject &effective) const;
@@ -128,11 +133,5 @@ private:
     QHash<QString, Session *> m_byId;
     // Member QObjects are children so that moveToThread() (EngineHost) takes them along.
     QTimer m_snapshotTimer{this};
-    struct RateSample {
-        quint64 count = 0;
-        qint64 at = 0;
-        double perSecond = 0;
-    };
-    void measureRates(EngineSnapshot &snapshot);
-    QHash<QString, RateSample> m_rates; // "session" or "session/type" → last totals
+    RateMeter m_rates;
 };
