@@ -20,22 +20,6 @@ private slots:
     void shutdownReleasesPorts();
 };
 
-namespace {
-
-SessionConfig udpAndWebSocket(const UdpReceiver &receiver, quint16 wsPort) {
-    return sessionOptions(QJsonObject{
-        {QStringLiteral("template"), QJsonValue::Null},
-        {QStringLiteral("distributors"),
-         QJsonObject{{QStringLiteral("udp"),
-                      QJsonObject{{QStringLiteral("port"), 9999},
-                                  {QStringLiteral("targets"), QJsonArray{receiver.target()}}}},
-                     {QStringLiteral("websocket"),
-                      QJsonObject{{QStringLiteral("port"), wsPort},
-                                  {QStringLiteral("host"), QStringLiteral("127.0.0.1")}}}}}});
-}
-
-} // namespace
-
 void TestEngineHost::runsTheEngineOnItsOwnThread() {
     EngineHost host;
     QVERIFY(host.manager()->thread() != QThread::currentThread());
