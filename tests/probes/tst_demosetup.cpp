@@ -127,13 +127,13 @@ void TestDemoSetup::withBroker() {
 
 void TestDemoSetup::preferredPortsUsedWhenFree() {
     const quint16 ws = closedPort();
-    const quint16 sse = closedPort();
+    quint16 sse = closedPort();
+    while (sse == ws) // the system may hand out a just-closed port again
+        sse = closedPort();
     DemoSetup demo;
     demo.setMqttBroker(QStringLiteral("127.0.0.1"), closedPort());
     demo.setPreferredPorts(ws, sse);
     QVERIFY(runDemo(demo));
-    if (ws == sse)
-        QSKIP("the system handed out the same free port twice");
     QCOMPARE(demo.result().webSocketPort, ws);
     QCOMPARE(demo.result().ssePort, sse);
 }

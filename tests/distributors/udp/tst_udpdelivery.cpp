@@ -34,7 +34,7 @@ void TestUdpDelivery::deliversEnvelope_data() {
 void TestUdpDelivery::deliversEnvelope() {
     QFETCH(bool, compress);
     QFETCH(QString, format);
-    UdpReceiver receiver;
+    DatagramReceiver receiver;
     QVERIFY(receiver.isBound());
     UdpDistributor udp(config({{QStringLiteral("targets"), QJsonArray{receiver.targetObject()}},
                                {QStringLiteral("compress"), compress},
@@ -48,7 +48,7 @@ void TestUdpDelivery::deliversEnvelope() {
 
     const QByteArray datagram = receiver.datagrams().first();
     QCOMPARE(datagram.startsWith("\x1f\x8b"), compress);
-    const QJsonObject frame = UdpReceiver::decode(datagram);
+    const QJsonObject frame = DatagramReceiver::decode(datagram);
     QCOMPARE(frame.value(QStringLiteral("event")).toString(), QStringLiteral("neon_gaze_data"));
     QCOMPARE(frame.value(QStringLiteral("timestamp")).toInteger(), 1725880800000);
     QCOMPARE(frame.value(QStringLiteral("data")).toObject().value(QStringLiteral("x")).toDouble(),
@@ -80,7 +80,7 @@ void TestUdpDelivery::deliversEnvelope() {
 }
 
 void TestUdpDelivery::plainDatagramIsTheEncodedEnvelope() {
-    UdpReceiver receiver;
+    DatagramReceiver receiver;
     UdpDistributor udp(config({{QStringLiteral("targets"), QJsonArray{receiver.target()}},
                                {QStringLiteral("compress"), false}}));
     QVERIFY(start(udp));
@@ -93,7 +93,7 @@ void TestUdpDelivery::plainDatagramIsTheEncodedEnvelope() {
 }
 
 void TestUdpDelivery::oversizedPayloadFailsOnce() {
-    UdpReceiver receiver;
+    DatagramReceiver receiver;
     UdpDistributor udp(config({{QStringLiteral("targets"), QJsonArray{receiver.target()}},
                                {QStringLiteral("maxPayload"), 64},
                                {QStringLiteral("retryAttempts"), 3},
@@ -125,8 +125,8 @@ void TestUdpDelivery::optionTargetsOverrideConfig_data() {
 
 void TestUdpDelivery::optionTargetsOverrideConfig() {
     QFETCH(bool, asString);
-    UdpReceiver configured;
-    UdpReceiver chosen;
+    DatagramReceiver configured;
+    DatagramReceiver chosen;
     UdpDistributor udp(config({{QStringLiteral("targets"), QJsonArray{configured.target()}}}));
     QVERIFY(start(udp));
 
@@ -136,11 +136,13 @@ void TestUdpDelivery::optionTargetsOverrideConfig() {
     QTRY_COMPARE_WITH_TIMEOUT(chosen.count(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(configured.count(), 1, 5000);
     // The configured target got only the event without the option.
-    QCOMPARE(UdpReceiver::decode(chosen.datagrams().first()).value(QStringLiteral("seq")).toInt(),
-             1);
     QCOMPARE(
-        UdpReceiver::decode(configured.datagrams().first()).value(QStringLiteral("seq")).toInt(),
-        2);
+        DatagramReceiver::decode(chosen.datagrams().first()).value(QStringLiteral("seq")).toInt(),
+        1);
+    QCOMPARE(DatagramReceiver::decode(configured.datagrams().first())
+                 .value(QStringLiteral("seq"))
+                 .toInt(),
+             2);
     QCOMPARE(udp.stats().sent, 2u);
     QVERIFY(udp.stats().isBalanced());
     QCOMPARE(targetHealth(udp, chosen.target()).value(QStringLiteral("sent")).toInt(), 1);
@@ -149,7 +151,7 @@ void TestUdpDelivery::optionTargetsOverrideConfig() {
 
 void TestUdpDelivery::burstArrivesInOrder() {
     constexpr int Events = 5000;
-    UdpReceiver receiver;
+    DatagramReceiver receiver;
     UdpDistributor udp(config({{QStringLiteral("targets"), QJsonArray{receiver.target()}},
                                {QStringLiteral("queueSize"), Events}}));
     QVERIFY(start(udp));
@@ -158,7 +160,7 @@ void TestUdpDelivery::burstArrivesInOrder() {
     QTRY_COMPARE_WITH_TIMEOUT(receiver.count(), Events, 10000);
 
     for (int i = 0; i < Events; ++i) {
-        const QJsonObject frame = UdpReceiver::decode(receiver.datagrams().at(i));
+        const QJsonObject frame = DatagramReceiver::decode(receiver.datagrams().at(i));
         QCOMPARE(frame.value(QStringLiteral("seq")).toInteger(), qint64(i + 1));
     }
     const DistributorStats stats = udp.stats();
@@ -172,7 +174,7 @@ void TestUdpDelivery::inboundDatagramsAreDiscarded() {
     UdpDistributor udp(config({}));
     QVERIFY(start(udp));
     QVERIFY(udp.localPort() != 0);
-    UdpReceiver peer;
+    DatagramReceiver peer;
     for (int i = 0; i < 3; ++i)
         peer.socket().writeDatagram(QByteArrayLiteral("{\"hello\":1}"), QHostAddress::LocalHost,
                                     udp.localPort());

@@ -2,38 +2,37 @@
 
 #include "configmanager.h"
 #include "configschema.h"
-#include "gzip.h"
+#include "testpeers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkDatagram>
 #include <QSignalSpy>
 
-UdpReceiver::UdpReceiver(QObject *parent)
+DatagramReceiver::DatagramReceiver(const QHostAddress &address, QObject *parent)
     : QObject(parent) {
-    m_socket.bind(QHostAddress::LocalHost, 0);
+    m_socket.bind(address, 0);
     // Room for a whole burst even when the test reads late: the kernel caps this at rmem_max.
     m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8 * 1024 * 1024);
-    connect(&m_socket, &QUdpSocket::readyRead, this, &UdpReceiver::readAll);
+    connect(&m_socket, &QUdpSocket::readyRead, this, &DatagramReceiver::readAll);
 }
 
-QString UdpReceiver::target() const {
-    return QStringLiteral("127.0.0.1:%1").arg(port());
+QString DatagramReceiver::target() const {
+    return m_socket.localAddress().toString() + QLatin1Char(':') + QString::number(port());
 }
 
-QJsonObject UdpReceiver::targetObject() const {
-    return {{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+QJsonObject DatagramReceiver::targetObject() const {
+    return {{QStringLiteral("host"), m_socket.localAddress().toString()},
             {QStringLiteral("port"), int(port())}};
 }
 
-void UdpReceiver::readAll() {
+void DatagramReceiver::readAll() {
     while (m_socket.hasPendingDatagrams())
         m_datagrams.append(m_socket.receiveDatagram().data());
 }
 
-QJsonObject UdpReceiver::decode(const QByteArray &datagram) {
-    const bool gzipped = datagram.startsWith("\x1f\x8b");
-    return QJsonDocument::fromJson(gzipped ? Gzip::decompress(datagram) : datagram).object();
+QJsonObject DatagramReceiver::decode(const QByteArray &datagram) {
+    return QJsonDocument::fromJson(gunzipIfNeeded(datagram)).object();
 }
 
 namespace UdpTest {

@@ -7,23 +7,26 @@
 #include <QObject>
 #include <QUdpSocket>
 
-// A real UDP receiver on 127.0.0.1 (port 0) that keeps every datagram it gets.
-class UdpReceiver final : public QObject {
+// A real UDP receiver on a loopback address (127.0.0.1 unless told, port 0) that keeps every
+// datagram byte for byte. testpeers' UdpReceiver, by contrast, keeps the decoded envelopes.
+class DatagramReceiver final : public QObject {
     Q_OBJECT
 
 public:
-    explicit UdpReceiver(QObject *parent = nullptr);
+    explicit DatagramReceiver(const QHostAddress &address = QHostAddress(QHostAddress::LocalHost),
+                              QObject *parent = nullptr);
 
     bool isBound() const { return m_socket.state() == QAbstractSocket::BoundState; }
     quint16 port() const { return m_socket.localPort(); }
-    // "127.0.0.1:<port>", the shape of a string target and of a per-target label.
+    // "<address>:<port>", the shape of a string target and of a per-target label.
     QString target() const;
     QJsonObject targetObject() const;
     QUdpSocket &socket() { return m_socket; }
 
     const QByteArrayList &datagrams() const { return m_datagrams; }
     qsizetype count() const { return m_datagrams.size(); }
-    // The datagram as JSON, gunzipped first when it starts with the gzip magic 1F 8B.
+    // The datagram as JSON, gunzipped first when it starts with the gzip magic 1F 8B (by the
+    // tests' own zlib inflate, not by the code under test).
     static QJsonObject decode(const QByteArray &datagram);
 
 private:
