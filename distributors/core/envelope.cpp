@@ -15,6 +15,20 @@ QByteArray compactJson(const QJsonValue &value) {
     return out;
 }
 
+// The original project's shape: {"event", "data", "timestamp", "metadata"}.
+QByteArray legacyObject(const Envelope &envelope, const QByteArray &metadataJson) {
+    QByteArray out("{\"event\":");
+    JsonWriter::appendString(out, envelope.event);
+    out.append(",\"data\":");
+    out.append(envelope.dataJson);
+    out.append(",\"timestamp\":");
+    JsonWriter::appendInteger(out, envelope.timestamp);
+    out.append(",\"metadata\":");
+    out.append(metadataJson);
+    out.append('}');
+    return out;
+}
+
 const char *LabRelaySource = "labrelay";
 const char *LegacySource = "synopticon-api";
 
@@ -101,18 +115,8 @@ QByteArray EnvelopeEncoder::metadataObject(const QJsonObject &extra, const char 
 QByteArray EnvelopeEncoder::encode(const Envelope &envelope, const QJsonObject &metadata) const {
     if (m_format == PayloadFormat::Raw)
         return encodeRaw(envelope);
-    if (m_format == PayloadFormat::Legacy) {
-        QByteArray out("{\"event\":");
-        JsonWriter::appendString(out, envelope.event);
-        out.append(",\"data\":");
-        out.append(envelope.dataJson);
-        out.append(",\"timestamp\":");
-        JsonWriter::appendInteger(out, envelope.timestamp);
-        out.append(",\"metadata\":");
-        out.append(metadataObject(metadata, LegacySource));
-        out.append('}');
-        return out;
-    }
+    if (m_format == PayloadFormat::Legacy)
+        return legacyObject(envelope, metadataObject(metadata, LegacySource));
     if (metadata.isEmpty())
         return envelope.head + m_envelopeTail;
     return envelope.head + ",\"metadata\":" + metadataObject(metadata, LabRelaySource) + '}';
@@ -131,16 +135,7 @@ void EnvelopeEncoder::encodeInto(QByteArray &out, const Envelope &envelope,
 
 QByteArray EnvelopeEncoder::encodeWebSocketLegacy(const Envelope &envelope,
                                                   const QJsonObject &metadata) const {
-    QByteArray out("{\"event\":");
-    JsonWriter::appendString(out, envelope.event);
-    out.append(",\"data\":");
-    out.append(envelope.dataJson);
-    out.append(",\"timestamp\":");
-    JsonWriter::appendInteger(out, envelope.timestamp);
-    out.append(",\"metadata\":");
-    out.append(compactJson(metadata));
-    out.append('}');
-    return out;
+    return legacyObject(envelope, compactJson(metadata));
 }
 
 QByteArray EnvelopeEncoder::encodeSseLegacy(const Envelope &envelope,

@@ -260,6 +260,21 @@ QFuture<bool> SessionManager::cleanup() {
         .then(this, [](const QList<QFuture<bool>> &) { return true; });
 }
 
+Result<QList<QJsonObject>> SessionManager::checkConfig(const Session &session, DistributorType type,
+                                                       const QJsonObject &configured) const {
+    const QString name = DistributorTypes::name(type);
+    const ValidationResult validation = m_configManager.validateDistributorConfig(name, configured);
+    if (!validation.valid)
+        return Result<QList<QJsonObject>>::failure(
+            QStringLiteral("Invalid %1 configuration: %2")
+                .arg(name, validation.errors.join(QStringLiteral("; "))));
+    const QList<QJsonObject> configs = session.effectiveConfigs(type, configured);
+    if (const QString conflict = portConflict(session.id(), name, configs.first());
+        !conflict.isEmpty())
+        return Result<QList<QJsonObject>>::failure(conflict);
+    return Result<QList<QJsonObject>>::success(configs, validation.warnings);
+}
+
 QFuture<Result<EnableResult>> SessionManager::enableDistributor(const QString &sessionId,
                                                                 const QString &type,
                                                                 const QJsonObject &config) {
@@ -281,20 +296,16 @@ QFuture<Result<EnableResult>> SessionManager::enableDistributor(const QString &s
         type,
         ConfigManager::mergeOverride(existing ? existing->configured() : QJsonObject(), config),
         sessionId);
-    const ValidationResult validation = m_configManager.validateDistributorConfig(type, configured);
-    if (!validation.valid)
-        return ready(R::failure(QStringLiteral("Invalid %1 configuration: %2")
-                                    .arg(type, validation.errors.join(QStringLiteral("; ")))));
-    const QList<QJsonObject> configs = session->effectiveConfigs(*known, configured);
-    if (const QString conflict = portConflict(sessionId, type, configs.first());
-        !conflict.isEmpty())
-        return ready(R::failure(conflict));
+    const Result<QList<QJsonObject>> checked = checkConfig(*session, *known, configured);
+    if (!checked)
+        return ready(R::failure(checked.error()));
+    const QList<QJsonObject> &configs = checked.value();
 
     const bool created = existing == nullptr;
     DistributorSlot *slot = session->ensureSlot(*known);
     QPointer<Session> guard(session);
     QPointer<DistributorSlot> slotGuard(slot);
-    const QStringList warnings = validation.warnings;
+    const QStringList warnings = checked.warnings();
     return slot->start(configs, DistributorSlot::OnFailure::TearDown)
         .then(this, [guard, slotGuard, type, configured, created,
                      warnings](DistributorSlot::StartOutcome outcome) {
@@ -349,22 +360,18 @@ QFuture<Result<bool>> SessionManager::reconfigureDistributor(const QString &sess
     const QJsonObject configured = withClientIdSuffix(
         type, mode == ReconfigureMode::Merge ? ConfigManager::mergeOverride(base, config) : config,
         sessionId);
-    const ValidationResult validation = m_configManager.validateDistributorConfig(type, configured);
-    if (!validation.valid)
-        return ready(R::failure(QStringLiteral("Invalid %1 configuration: %2")
-                                    .arg(type, validation.errors.join(QStringLiteral("; ")))));
-    const QList<QJsonObject> configs = session->effectiveConfigs(*known, configured);
-    if (const QString conflict = portConflict(sessionId, type, configs.first());
-        !conflict.isEmpty())
-        return ready(R::failure(conflict));
+    const Result<QList<QJsonObject>> checked = checkConfig(*session, *known, configured);
+    if (!checked)
+        return ready(R::failure(checked.error()));
+    const QList<QJsonObject> &configs = checked.value();
     slot = session->ensureSlot(*known);
     if (!slot->isActive()) {
         slot->setConfigured(configured);
-        return ready(R::success(false, validation.warnings));
+        return ready(R::success(false, checked.warnings()));
     }
     QPointer<Session> guard(session);
     QPointer<DistributorSlot> slotGuard(slot);
-    const QStringList warnings = validation.warnings;
+    const QStringList warnings = checked.warnings();
     return slot->replace(configs).then(
         this, [guard, slotGuard, configured, warnings](Result<bool> result) {
             if (result && slotGuard)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "configmanager.h"
+#include "distributortype.h"
 #include "enginesnapshot.h"
 #include "enginetypes.h"
 #include "ratemeter.h"
@@ -122,6 +123,10 @@ private:
     // `<type>: port <p> already in use by session <id>` if another session listens there.
     QString portConflict(const QString &sessionId, const QString &type,
                          const QJsonObject &effective) const;
+    // Checks a distributor config before it is used: valid for `type` (warnings kept) and on a
+    // port no other session listens on. Answers the effective configs, primary first.
+    Result<QList<QJsonObject>> checkConfig(const Session &session, DistributorType type,
+                                           const QJsonObject &configured) const;
     Result<RoutingReport> applyRouting(Session *session, const EventRouting &routing,
                                        UnroutedPolicy policy);
     void wire(Session *session);

@@ -4,23 +4,6 @@
 
 #include <QTcpSocket>
 
-namespace {
-
-// The end of a request head and the length of its terminator (CRLF CRLF, or LF LF from
-// lenient clients), or -1.
-qsizetype headEnd(const QByteArray &buffer, qsizetype *terminatorLength) {
-    const qsizetype crlf = buffer.indexOf("\r\n\r\n");
-    const qsizetype lf = buffer.indexOf("\n\n");
-    if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-        *terminatorLength = 4;
-        return crlf;
-    }
-    *terminatorLength = 2;
-    return lf;
-}
-
-} // namespace
-
 LocalHttpConnection::LocalHttpConnection(QTcpSocket *socket, QObject *parent)
     : QObject(parent)
     , m_socket(socket) {
@@ -64,7 +47,7 @@ void LocalHttpConnection::readRequests() {
 
 bool LocalHttpConnection::handleOne() {
     qsizetype terminatorLength = 0;
-    const qsizetype end = headEnd(m_buffer, &terminatorLength);
+    const qsizetype end = SseRequest::headEnd(m_buffer, &terminatorLength);
     if (end < 0) {
         if (m_buffer.size() > SseRequest::MaxHeaderBytes)
             reject(431, "Request Header Fields Too Large");

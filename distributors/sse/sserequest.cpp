@@ -33,8 +33,9 @@ bool hasControlCharacter(QByteArrayView text) {
     return false;
 }
 
-// The end of the head: the first empty line (CRLF CRLF, or bare LF LF from lenient clients).
-qsizetype headEnd(const QByteArray &buffer, qsizetype *terminatorLength) {
+} // namespace
+
+qsizetype SseRequest::headEnd(const QByteArray &buffer, qsizetype *terminatorLength) {
     const qsizetype crlf = buffer.indexOf("\r\n\r\n");
     const qsizetype lf = buffer.indexOf("\n\n");
     if (crlf >= 0 && (lf < 0 || crlf < lf)) {
@@ -44,8 +45,6 @@ qsizetype headEnd(const QByteArray &buffer, qsizetype *terminatorLength) {
     *terminatorLength = 2;
     return lf;
 }
-
-} // namespace
 
 SseRequest::Status SseRequest::feed(const QByteArray &bytes) {
     if (m_status != Status::Incomplete)

@@ -23,6 +23,10 @@ public:
 
     static constexpr qsizetype MaxHeaderBytes = 16 * 1024;
 
+    // Where a request head in `buffer` ends: the first empty line (CRLF CRLF, or bare LF LF from
+    // lenient clients), with the terminator's length; -1 while the head is incomplete.
+    static qsizetype headEnd(const QByteArray &buffer, qsizetype *terminatorLength);
+
     // Appends bytes from the wire and parses once the head is complete. After a final status
     // (anything but Incomplete) further bytes are ignored.
     Status feed(const QByteArray &bytes);
